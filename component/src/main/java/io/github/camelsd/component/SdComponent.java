@@ -1,0 +1,121 @@
+package io.github.camelsd.component;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code sd:} component. It owns what all its endpoints share: one HTTP client with a small fixed pool, and one
+ * scheduler thread that wakes waiting jobs. Waiting for a queued job holds neither.
+ */
+@Component("sd")
+public class SdComponent extends DefaultComponent {
+
+    @Metadata(description = "Options shared by every sd endpoint (each endpoint can override them).")
+    private SdConfiguration configuration = new SdConfiguration();
+    @Metadata(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long opening a connection may take.")
+    private long connectTimeout = 10000;
+    @Metadata(label = "advanced", defaultValue = "2",
+              description = "Threads that complete HTTP calls and continue the routes after them. Waiting needs none.")
+    private int ioThreads = 2;
+    @Metadata(label = "advanced", autowired = false,
+              description = "A java.net.http.HttpClient to use instead of the component's own (the component then does not manage its threads).")
+    private HttpClient httpClient;
+
+    private ExecutorService ioExecutor;
+    private ScheduledExecutorService waitScheduler;
+    private SdHttpTransport transport;
+
+    public SdComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        SdEndpoint endpoint = new SdEndpoint(uri, this, configuration.copy());
+        endpoint.setOperation(remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        HttpClient client = httpClient;
+        if (client == null) {
+            ioExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SdHttpClient", ioThreads);
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofMillis(connectTimeout))
+                    .executor(ioExecutor)
+                    .build();
+        }
+        transport = new SdHttpTransport(client);
+        waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SdJobWaiter", 1);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (waitScheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(waitScheduler);
+            waitScheduler = null;
+        }
+        if (ioExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(ioExecutor);
+            ioExecutor = null;
+        }
+        transport = null;
+        super.doStop();
+    }
+
+    SdHttpTransport transport() {
+        return transport;
+    }
+
+    ScheduledExecutorService waitScheduler() {
+        return waitScheduler;
+    }
+
+    public SdConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Options shared by every sd endpoint. */
+    public void setConfiguration(SdConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long opening a connection may take. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public int getIoThreads() {
+        return ioThreads;
+    }
+
+    /** Threads that complete HTTP calls and continue the routes after them. */
+    public void setIoThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
+    }
+
+    public HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    /** A java.net.http.HttpClient to use instead of the component's own. */
+    public void setHttpClient(HttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+}

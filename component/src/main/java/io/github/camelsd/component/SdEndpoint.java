@@ -1,0 +1,119 @@
+package io.github.camelsd.component;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Generate images with the hosted Stable Diffusion API (stablediffusionapi.com / ModelsLab).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "sd", title = "Stable Diffusion", syntax = "sd:operation",
+             producerOnly = true, category = { Category.AI }, headersClass = SdConstants.class)
+public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+
+    @UriPath(enums = SdOperation.NAMES, description = "The API operation")
+    @Metadata(required = true)
+    private String operation;
+    @UriParam
+    private SdConfiguration configuration;
+
+    private SdOperation resolvedOperation;
+
+    public SdEndpoint(String uri, SdComponent component, SdConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public SdComponent getComponent() {
+        return (SdComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new SdProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new IllegalStateException("The sd component only sends requests: use it in to(...), not from(...)");
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    /** The API operation. */
+    public void setOperation(String operation) {
+        this.resolvedOperation = SdOperation.fromUriName(operation);
+        this.operation = resolvedOperation.uriName();
+    }
+
+    public SdOperation operation() {
+        return resolvedOperation;
+    }
+
+    public SdConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(SdConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** Where this endpoint's operation is called. */
+    URI operationUri() {
+        String path = configuration.getPath() != null ? configuration.getPath()
+                : resolvedOperation.defaultPath(configuration.getApiVersion());
+        return uri(path);
+    }
+
+    /** The fetch call for a job: the id goes into the path's {@code {id}}, else into the body as {@code request_id}. */
+    FetchCall fetchCall(String jobId) {
+        String template;
+        if (resolvedOperation.kind() == SdOperation.Kind.FETCH) {
+            template = configuration.getPath() != null ? configuration.getPath()
+                    : resolvedOperation.defaultPath(configuration.getApiVersion());
+        } else {
+            template = configuration.getFetchPath() != null ? configuration.getFetchPath()
+                    : resolvedOperation.fetchOperation().defaultPath(configuration.getApiVersion());
+        }
+        boolean idInPath = template.contains("{id}");
+        URI uri = uri(idInPath ? template.replace("{id}", URLEncoder.encode(jobId, StandardCharsets.UTF_8)) : template);
+        return new FetchCall(uri, idInPath ? Map.of() : Map.of("request_id", jobId));
+    }
+
+    /** A fetch call's address and the fields it adds to the key-only body. */
+    record FetchCall(URI uri, Map<String, Object> bodyFields) {
+    }
+
+    private URI uri(String path) {
+        String base = configuration.getBaseUrl();
+        String joined = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                        + (path.startsWith("/") ? path : "/" + path);
+        return URI.create(joined);
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+}

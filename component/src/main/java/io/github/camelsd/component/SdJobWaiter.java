@@ -1,0 +1,96 @@
+package io.github.camelsd.component;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelsd.component.error.SdWaitTimeoutException;
+import io.github.camelsd.component.response.SdResponse;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for one queued job without holding a thread: each re-check is a task on the component's scheduler that only
+ * starts a non-blocking fetch call; the fetch's completion either schedules the next re-check or ends the exchange.
+ * The pause before a re-check is the API's {@code eta}, kept between {@code minPollInterval} and {@code pollInterval},
+ * and never past {@code maxWait}.
+ */
+final class SdJobWaiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SdJobWaiter.class);
+
+    private final SdProducer producer;
+    private final Exchange exchange;
+    private final AsyncCallback callback;
+    private final String jobId;
+    private final SdEndpoint.FetchCall fetchCall;
+    private final Map<String, Object> fetchBody;
+    private final SdConfiguration config;
+    private final long startedNanos = System.nanoTime();
+    private int polls;
+
+    SdJobWaiter(SdProducer producer, Exchange exchange, AsyncCallback callback, String jobId,
+                Map<String, Object> keyOnlyBody) {
+        this.producer = producer;
+        this.exchange = exchange;
+        this.callback = callback;
+        this.jobId = jobId;
+        this.config = producer.getEndpoint().getConfiguration();
+        this.fetchCall = producer.getEndpoint().fetchCall(jobId);
+        this.fetchBody = new HashMap<>(keyOnlyBody);
+        this.fetchBody.putAll(fetchCall.bodyFields());
+    }
+
+    /** sd:fetch: the first call goes out at once. */
+    void pollNow() {
+        poll();
+    }
+
+    /** A generation answered processing: the first re-check waits as the answer asks. */
+    void pollAfter(SdResponse processing) {
+        scheduleNext(processing);
+    }
+
+    private void poll() {
+        polls++;
+        producer.call(fetchCall.uri(), fetchBody, exchange, jobId).whenComplete((response, error) -> {
+            if (error == null && "processing".equals(response.status())) {
+                if (config.isWaitForResult()) {
+                    scheduleNext(response);
+                    return;
+                }
+            }
+            producer.finish(exchange, callback, error, () -> SdResultWriter.job(exchange.getMessage(), response, polls));
+        });
+    }
+
+    private void scheduleNext(SdResponse processing) {
+        SdResultWriter.progress(exchange.getMessage(), processing);
+        long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        long remaining = config.getMaxWait() - elapsed;
+        if (remaining <= 0) {
+            producer.finish(exchange, callback, new SdWaitTimeoutException(
+                    producer.name() + " job " + jobId + " still processing after " + elapsed + " ms (maxWait "
+                                                                           + config.getMaxWait()
+                                                                           + " ms); resume it with sd:fetch",
+                    exchange, jobId, Duration.ofMillis(elapsed)), null);
+            return;
+        }
+        long delay = Math.min(pauseFor(processing.eta()), remaining);
+        LOG.debug("{} job {} processing, re-check in {} ms", producer.name(), jobId, delay);
+        try {
+            producer.getEndpoint().getComponent().waitScheduler().schedule(this::poll, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            producer.finish(exchange, callback, e, null); // the component is stopping
+        }
+    }
+
+    private long pauseFor(Double etaSeconds) {
+        long pause = etaSeconds == null ? config.getPollInterval() : Math.round(etaSeconds * 1000);
+        return Math.max(config.getMinPollInterval(), Math.min(pause, config.getPollInterval()));
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.camelsd.component;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The one JSON mapper of the component, and the only way request bodies reach a log: with the key masked. */
+public final class SdJson {
+
+    public static final String KEY = "key";
+    private static final String MASK = "xxxxxx";
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private SdJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(Map<String, Object> body) throws IOException {
+        return MAPPER.writeValueAsBytes(body);
+    }
+
+    /** Parses a JSON object; anything else (an array, a scalar, broken JSON) is an IOException. */
+    public static Map<String, Object> readObject(byte[] json) throws IOException {
+        return MAPPER.readValue(json, MAP);
+    }
+
+    public static Map<String, Object> toMap(Object typed) {
+        return MAPPER.convertValue(typed, MAP);
+    }
+
+    /** The body as it may be logged: the key replaced by a mask. */
+    public static String masked(Map<String, Object> body) {
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        copy.computeIfPresent(KEY, (k, v) -> MASK);
+        try {
+            return MAPPER.writeValueAsString(copy);
+        } catch (IOException e) {
+            return "<unprintable body>";
+        }
+    }
+}

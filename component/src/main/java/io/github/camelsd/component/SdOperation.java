@@ -1,0 +1,91 @@
+package io.github.camelsd.component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.camelsd.component.request.SdField;
+
+import static io.github.camelsd.component.request.SdField.INIT_IMAGE;
+import static io.github.camelsd.component.request.SdField.MASK_IMAGE;
+import static io.github.camelsd.component.request.SdField.PROMPT;
+
+/**
+ * The operation table: one row per API operation, holding everything that differs between operations (paths per API
+ * family, required fields, which operation fetches its queued jobs). The producer, the request assembler and the job
+ * waiter read this table; adding an operation is adding a row (and, when it has new fields, {@link SdField} entries).
+ */
+public enum SdOperation {
+
+    TEXT2IMG("text2img", Kind.GENERATION, "/api/v3/text2img", "/api/v6/realtime/text2img", "fetch", PROMPT),
+    IMG2IMG("img2img", Kind.GENERATION, "/api/v3/img2img", "/api/v6/realtime/img2img", "fetch", PROMPT, INIT_IMAGE),
+    INPAINT("inpaint", Kind.GENERATION, "/api/v3/inpaint", "/api/v6/realtime/inpaint", "fetch", PROMPT, INIT_IMAGE,
+            MASK_IMAGE),
+    /** Path template: {@code {id}} is replaced by the job id; a path without it gets the id in the body as {@code request_id}. */
+    FETCH("fetch", Kind.FETCH, "/api/v3/fetch/{id}", "/api/v6/realtime/fetch/{id}", "fetch"),
+    SYSTEM_LOAD("system-load", Kind.STATUS, "/api/v3/system_load", "/api/v3/system_load", null);
+
+    /** What an operation's answer means to the producer. */
+    public enum Kind {
+        /** Creates a job: answers success, processing or an error. */
+        GENERATION,
+        /** Reads a job by id: answers like a generation. */
+        FETCH,
+        /** Reads account or server state: answers a plain JSON object. */
+        STATUS
+    }
+
+    /** The URI names, for {@code @UriPath(enums = ...)}: keep in step with the rows above. */
+    public static final String NAMES = "text2img,img2img,inpaint,fetch,system-load";
+
+    private final String uriName;
+    private final Kind kind;
+    private final String v3Path;
+    private final String v6Path;
+    private final String fetchOperation;
+    private final List<SdField> requiredFields;
+
+    SdOperation(String uriName, Kind kind, String v3Path, String v6Path, String fetchOperation, SdField... requiredFields) {
+        this.uriName = uriName;
+        this.kind = kind;
+        this.v3Path = v3Path;
+        this.v6Path = v6Path;
+        this.fetchOperation = fetchOperation;
+        this.requiredFields = List.of(requiredFields);
+    }
+
+    public String uriName() {
+        return uriName;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String defaultPath(SdApiVersion version) {
+        return version == SdApiVersion.v6 ? v6Path : v3Path;
+    }
+
+    /** The operation that reads this operation's queued jobs, or {@code null} when it never queues. */
+    public SdOperation fetchOperation() {
+        return fetchOperation == null ? null : fromUriName(fetchOperation);
+    }
+
+    public List<SdField> requiredFields() {
+        return requiredFields;
+    }
+
+    /** Whether the request carries generation fields (prompt, size, ...) rather than just a key or a job id. */
+    public boolean takesGenerationFields() {
+        return kind == Kind.GENERATION;
+    }
+
+    public static SdOperation fromUriName(String name) {
+        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(op -> op.uriName.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown sd operation '" + name + "' in the URI path (field 'operation'); expected one of: " + NAMES));
+    }
+}

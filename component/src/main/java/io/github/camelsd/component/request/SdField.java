@@ -1,0 +1,215 @@
+package io.github.camelsd.component.request;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.github.camelsd.component.SdApiVersion;
+import io.github.camelsd.component.SdConstants;
+
+/**
+ * The field table: every request field the component knows, with its API name, its override header, its type and its
+ * documented limits. {@link #normalize} turns what routes send (numbers as strings, {@code "yes"}/{@code "no"},
+ * booleans, lists) into the documented wire form, or says what is wrong with it.
+ */
+public enum SdField {
+
+    PROMPT("prompt", SdConstants.PROMPT, Type.TEXT, Limits.NOT_BLANK),
+    NEGATIVE_PROMPT("negative_prompt", SdConstants.NEGATIVE_PROMPT, Type.TEXT, Limits.NONE),
+    MODEL_ID("model_id", SdConstants.MODEL_ID, Type.TEXT, Limits.NOT_BLANK),
+    WIDTH("width", SdConstants.WIDTH, Type.INTEGER, Limits.imageSide()),
+    HEIGHT("height", SdConstants.HEIGHT, Type.INTEGER, Limits.imageSide()),
+    SAMPLES("samples", SdConstants.SAMPLES, Type.INTEGER, Limits.between(1, 4)),
+    NUM_INFERENCE_STEPS("num_inference_steps", SdConstants.NUM_INFERENCE_STEPS, Type.INTEGER, Limits.steps()),
+    GUIDANCE_SCALE("guidance_scale", SdConstants.GUIDANCE_SCALE, Type.DECIMAL, Limits.between(1, 20)),
+    /** Null or -1 means random. */
+    SEED("seed", SdConstants.SEED, Type.INTEGER, Limits.between(-1, Long.MAX_VALUE)),
+    SCHEDULER("scheduler", SdConstants.SCHEDULER, Type.TEXT, Limits.NOT_BLANK),
+    SAFETY_CHECKER("safety_checker", SdConstants.SAFETY_CHECKER, Type.FLAG, Limits.NONE),
+    SAFETY_CHECKER_TYPE("safety_checker_type", SdConstants.SAFETY_CHECKER_TYPE, Type.TEXT,
+                        Limits.oneOf("black", "blur", "sensitive_content_text", "pixelate")),
+    ENHANCE_PROMPT("enhance_prompt", SdConstants.ENHANCE_PROMPT, Type.FLAG, Limits.NONE),
+    MULTI_LINGUAL("multi_lingual", SdConstants.MULTI_LINGUAL, Type.FLAG, Limits.NONE),
+    PANORAMA("panorama", SdConstants.PANORAMA, Type.FLAG, Limits.NONE),
+    SELF_ATTENTION("self_attention", SdConstants.SELF_ATTENTION, Type.FLAG, Limits.NONE),
+    UPSCALE("upscale", SdConstants.UPSCALE, Type.FLAG, Limits.NONE),
+    HIGHRES_FIX("highres_fix", SdConstants.HIGHRES_FIX, Type.FLAG, Limits.NONE),
+    CLIP_SKIP("clip_skip", SdConstants.CLIP_SKIP, Type.INTEGER, Limits.between(1, 8)),
+    LORA_MODEL("lora_model", SdConstants.LORA_MODEL, Type.LIST, Limits.NOT_BLANK),
+    LORA_STRENGTH("lora_strength", SdConstants.LORA_STRENGTH, Type.DECIMAL_LIST, Limits.between(0, 1)),
+    EMBEDDINGS_MODEL("embeddings_model", SdConstants.EMBEDDINGS_MODEL, Type.TEXT, Limits.NOT_BLANK),
+    VAE("vae", SdConstants.VAE, Type.TEXT, Limits.NOT_BLANK),
+    USE_KARRAS_SIGMAS("use_karras_sigmas", SdConstants.USE_KARRAS_SIGMAS, Type.FLAG, Limits.NONE),
+    TOMESD("tomesd", SdConstants.TOMESD, Type.FLAG, Limits.NONE),
+    BASE64("base64", SdConstants.BASE64, Type.FLAG, Limits.NONE),
+    TEMP("temp", SdConstants.TEMP, Type.FLAG, Limits.NONE),
+    INSTANT_RESPONSE("instant_response", SdConstants.INSTANT_RESPONSE, Type.FLAG, Limits.NONE),
+    WEBHOOK("webhook", SdConstants.WEBHOOK, Type.URL, Limits.NONE),
+    TRACK_ID("track_id", SdConstants.TRACK_ID, Type.TEXT, Limits.NONE),
+    INIT_IMAGE("init_image", SdConstants.INIT_IMAGE, Type.IMAGE, Limits.NONE),
+    MASK_IMAGE("mask_image", SdConstants.MASK_IMAGE, Type.IMAGE, Limits.NONE),
+    STRENGTH("strength", SdConstants.STRENGTH, Type.DECIMAL, Limits.between(0, 1));
+
+    /** How a value is read from what routes send and written in the documented form. */
+    enum Type {
+        TEXT,
+        INTEGER,
+        DECIMAL,
+        FLAG,
+        /** Comma-separated on the wire; a List or a comma-separated String from routes. */
+        LIST,
+        DECIMAL_LIST,
+        /** An absolute http(s) URL. */
+        URL,
+        /** An absolute http(s) URL of an image, or base64 data when the request asks for base64. */
+        IMAGE
+    }
+
+    private final String apiName;
+    private final String header;
+    private final Type type;
+    private final Limits limits;
+
+    SdField(String apiName, String header, Type type, Limits limits) {
+        this.apiName = apiName;
+        this.header = header;
+        this.type = type;
+        this.limits = limits;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    public String header() {
+        return header;
+    }
+
+    public static SdField fromApiName(String apiName) {
+        for (SdField field : values()) {
+            if (field.apiName.equals(apiName)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The documented wire form of {@code value}.
+     *
+     * @param  base64Request            whether the request asks for base64 (images may then be inline data)
+     * @throws IllegalArgumentException saying what is wrong, without the field name (the caller adds it)
+     */
+    public Object normalize(Object value, SdApiVersion version, boolean base64Request) {
+        Object wire = switch (type) {
+            case TEXT -> text(value);
+            case INTEGER -> integer(value);
+            case DECIMAL -> decimal(value);
+            case FLAG -> version.flag(flag(value));
+            case LIST -> String.join(",", items(value));
+            case DECIMAL_LIST -> decimalList(value, version);
+            case URL -> url(value);
+            case IMAGE -> base64Request && !looksLikeUrl(value) ? text(value) : url(value);
+        };
+        limits.check(wire, version);
+        return wire;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof CharSequence || value instanceof Number || value instanceof Enum<?>) {
+            return value.toString();
+        }
+        throw new IllegalArgumentException("must be text (was a " + value.getClass().getSimpleName() + ")");
+    }
+
+    private static Long integer(Object value) {
+        BigDecimal number = number(value, "a whole number");
+        try {
+            return number.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("must be a whole number (was " + value + ")");
+        }
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return number(value, "a number");
+    }
+
+    private static BigDecimal number(Object value, String expected) {
+        if (value instanceof Number || value instanceof CharSequence) {
+            try {
+                return new BigDecimal(value.toString().trim()).stripTrailingZeros();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("must be " + expected + " (was '" + value + "')");
+            }
+        }
+        throw new IllegalArgumentException("must be " + expected + " (was a " + value.getClass().getSimpleName() + ")");
+    }
+
+    private static boolean flag(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof CharSequence) {
+            switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+                case "yes", "true", "1":
+                    return true;
+                case "no", "false", "0":
+                    return false;
+                default:
+                    break;
+            }
+        }
+        throw new IllegalArgumentException("must be yes/no or true/false (was '" + value + "')");
+    }
+
+    private static List<String> items(Object value) {
+        Collection<?> raw = value instanceof Collection<?> c ? c : Arrays.asList(text(value).split(","));
+        List<String> items = new ArrayList<>(raw.size());
+        for (Object item : raw) {
+            String text = text(item).trim();
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("must not contain empty entries (was '" + value + "')");
+            }
+            items.add(text);
+        }
+        return items;
+    }
+
+    private String decimalList(Object value, SdApiVersion version) {
+        List<String> normalized = new ArrayList<>();
+        for (String item : items(value)) {
+            BigDecimal number = decimal(item);
+            limits.check(number, version);
+            normalized.add(number.toPlainString());
+        }
+        return String.join(",", normalized);
+    }
+
+    private static boolean looksLikeUrl(Object value) {
+        return value instanceof CharSequence s && (s.toString().startsWith("http://") || s.toString().startsWith("https://"));
+    }
+
+    private static String url(Object value) {
+        String text = text(value).trim();
+        try {
+            URI uri = new URI(text);
+            if (uri.isAbsolute() && uri.getHost() != null
+                    && Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+                return text;
+            }
+        } catch (Exception e) {
+            // reported below with the value
+        }
+        throw new IllegalArgumentException("must be an absolute http(s) URL (was '" + abbreviate(text) + "')");
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}

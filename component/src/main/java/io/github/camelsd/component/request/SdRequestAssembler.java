@@ -1,0 +1,204 @@
+package io.github.camelsd.component.request;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.camelsd.component.SdApiVersion;
+import io.github.camelsd.component.SdConfiguration;
+import io.github.camelsd.component.SdConstants;
+import io.github.camelsd.component.SdImageRequest;
+import io.github.camelsd.component.SdJson;
+import io.github.camelsd.component.SdOperation;
+import io.github.camelsd.component.error.SdValidationException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Builds the JSON body of one call from its layers, lowest first: component options, endpoint options (both in the
+ * endpoint's {@link SdConfiguration}), the message body, then headers. It normalizes every known field to its documented
+ * form and checks the documented limits, so that bad input fails here, naming the field, before anything is sent.
+ */
+public final class SdRequestAssembler {
+
+    private static final String BODY = "body";
+
+    private SdRequestAssembler() {
+    }
+
+    /** The body of a generation call: options, body, headers, checked. The key comes last, from the layers too. */
+    public static Map<String, Object> generationRequest(SdOperation operation, SdConfiguration config, Exchange exchange)
+            throws SdValidationException {
+        Errors errors = new Errors();
+        Map<String, Object> layered = new LinkedHashMap<>();
+        config.requestDefaults().forEach((field, value) -> layered.put(field.apiName(), value));
+        overlay(layered, bodyFields(exchange.getMessage(), errors));
+        Message message = exchange.getMessage();
+        for (SdField field : SdField.values()) {
+            if (message.getHeaders().containsKey(field.header())) {
+                overlay(layered, singletonMap(field.apiName(), message.getHeader(field.header())));
+            }
+        }
+
+        boolean base64 = isBase64(layered);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put(SdJson.KEY, apiKey(layered, config, errors));
+        layered.forEach((name, value) -> {
+            SdField field = SdField.fromApiName(name);
+            if (field == null) {
+                request.put(name, value); // a field the component does not know: the API decides
+                return;
+            }
+            try {
+                request.put(name, field.normalize(value, config.getApiVersion(), base64));
+            } catch (IllegalArgumentException e) {
+                errors.add(name, e.getMessage());
+            }
+        });
+        for (SdField required : operation.requiredFields()) {
+            if (!layered.containsKey(required.apiName())) {
+                errors.add(required.apiName(), "is required by " + operation.uriName());
+            }
+        }
+        checkLoraPairs(request, errors);
+        errors.throwIfAny(operation, exchange);
+        return request;
+    }
+
+    /** The body of a call that needs only the key (fetch, system load). */
+    public static Map<String, Object> keyOnlyRequest(SdOperation operation, SdConfiguration config, Exchange exchange)
+            throws SdValidationException {
+        Errors errors = new Errors();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put(SdJson.KEY, apiKey(Map.of(), config, errors));
+        errors.throwIfAny(operation, exchange);
+        return request;
+    }
+
+    /** The job id for sd:fetch: header {@link SdConstants#JOB_ID}, else the body (text, number, or a map with id). */
+    public static String jobId(SdOperation operation, Exchange exchange) throws SdValidationException {
+        Message message = exchange.getMessage();
+        Object id = message.getHeader(SdConstants.JOB_ID);
+        if (id == null) {
+            Object body = message.getBody();
+            id = body instanceof Map<?, ?> map ? firstNonNull(map.get("id"), map.get("request_id")) : body;
+        }
+        String text = id instanceof CharSequence || id instanceof Number ? id.toString().trim() : "";
+        if (text.isEmpty() || !text.matches("[A-Za-z0-9_-]{1,128}")) {
+            Errors errors = new Errors();
+            errors.add("id", "must be a job id in header " + SdConstants.JOB_ID + " or in the body (was "
+                    + (id == null ? "nothing" : "'" + SdField.abbreviate(String.valueOf(id)) + "'") + ")");
+            errors.throwIfAny(operation, exchange);
+        }
+        return text;
+    }
+
+    private static Map<String, Object> bodyFields(Message message, Errors errors) {
+        Object body = message.getBody();
+        if (body == null) {
+            return Map.of();
+        }
+        if (body instanceof SdImageRequest typed) {
+            return SdJson.toMap(typed);
+        }
+        if (body instanceof Map<?, ?> map) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            map.forEach((k, v) -> fields.put(String.valueOf(k), v));
+            return fields;
+        }
+        if (body instanceof byte[] bytes) {
+            return json(new String(bytes, StandardCharsets.UTF_8), errors);
+        }
+        if (body instanceof CharSequence text) {
+            String trimmed = text.toString().trim();
+            return trimmed.startsWith("{") ? json(trimmed, errors) : singletonMap(SdField.PROMPT.apiName(), text.toString());
+        }
+        errors.add(BODY, "must be a prompt String, a JSON object (String or byte[]), a Map or an SdImageRequest (was a "
+                + body.getClass().getName() + ")");
+        return Map.of();
+    }
+
+    private static Map<String, Object> json(String text, Errors errors) {
+        try {
+            return SdJson.readObject(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            errors.add(BODY, "must be a JSON object (" + reason + ")");
+            return Map.of();
+        }
+    }
+
+    /** An explicit null unsets a field of a lower layer. */
+    private static void overlay(Map<String, Object> target, Map<String, Object> layer) {
+        layer.forEach((name, value) -> {
+            if (value == null) {
+                target.remove(name);
+            } else {
+                target.put(name, value);
+            }
+        });
+    }
+
+    private static String apiKey(Map<String, Object> layered, SdConfiguration config, Errors errors) {
+        Object key = layered.remove(SdJson.KEY);
+        String text = key != null ? key.toString() : config.getApiKey();
+        if (text == null || text.isBlank()) {
+            errors.add("apiKey", "must be set (option apiKey, or property camel.component.sd.api-key)");
+        }
+        return text;
+    }
+
+    private static boolean isBase64(Map<String, Object> layered) {
+        Object flag = layered.get(SdField.BASE64.apiName());
+        try {
+            // the v6 wire form of a flag is a Boolean, whatever family the endpoint speaks
+            return flag != null && Boolean.TRUE.equals(SdField.BASE64.normalize(flag, SdApiVersion.v6, false));
+        } catch (IllegalArgumentException e) {
+            return false; // reported with the field when the layers are normalized
+        }
+    }
+
+    private static void checkLoraPairs(Map<String, Object> request, Errors errors) {
+        Object models = request.get(SdField.LORA_MODEL.apiName());
+        Object strengths = request.get(SdField.LORA_STRENGTH.apiName());
+        if (models instanceof String m && strengths instanceof String s && m.split(",").length != s.split(",").length) {
+            errors.add(SdField.LORA_STRENGTH.apiName(), "must have one entry per lora_model entry (was '" + s + "' for '"
+                    + m + "')");
+        }
+    }
+
+    private static Map<String, Object> singletonMap(String name, Object value) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(name, value);
+        return map;
+    }
+
+    private static Object firstNonNull(Object a, Object b) {
+        return a != null ? a : b;
+    }
+
+    /** Every problem of one request, by field, so a route sees all of them at once. */
+    private static final class Errors {
+        private final Map<String, List<String>> byField = new LinkedHashMap<>();
+
+        void add(String field, String problem) {
+            byField.computeIfAbsent(field, f -> new ArrayList<>()).add(problem);
+        }
+
+        void throwIfAny(SdOperation operation, Exchange exchange) throws SdValidationException {
+            if (byField.isEmpty()) {
+                return;
+            }
+            StringBuilder message = new StringBuilder("sd:").append(operation.uriName())
+                    .append(" request rejected before sending: ");
+            byField.forEach((field, problems) -> problems
+                    .forEach(problem -> message.append(field).append(' ').append(problem).append("; ")));
+            message.setLength(message.length() - 2);
+            throw new SdValidationException(message.toString(), exchange, 0, byField, false);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.camelsd.component.response;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.camelsd.component.SdJson;
+import io.github.camelsd.component.error.SdApiException;
+import io.github.camelsd.component.error.SdException;
+import io.github.camelsd.component.error.SdForbiddenException;
+import io.github.camelsd.component.error.SdGenerationFailedException;
+import io.github.camelsd.component.error.SdImageUnreachableException;
+import io.github.camelsd.component.error.SdInsufficientCreditsException;
+import io.github.camelsd.component.error.SdInvalidKeyException;
+import io.github.camelsd.component.error.SdModelNotFoundException;
+import io.github.camelsd.component.error.SdQueueFullException;
+import io.github.camelsd.component.error.SdRateLimitException;
+import io.github.camelsd.component.error.SdServerException;
+import io.github.camelsd.component.error.SdUnparseableResponseException;
+import io.github.camelsd.component.error.SdValidationException;
+import org.apache.camel.Exchange;
+
+/**
+ * Turns one HTTP answer into an {@link SdResponse} (success, processing, ok) or the typed {@link SdException} the API's
+ * error means. The API often answers errors with HTTP 200 and {@code "status":"error"}, newer endpoints with 4xx/5xx and
+ * the same body: the body decides first, the HTTP status second.
+ */
+public final class SdResponseDecoder {
+
+    private static final Pattern WAIT_SECONDS = Pattern.compile("wait for (\\d+) seconds?");
+    private static final int SNIPPET = 120;
+
+    private SdResponseDecoder() {
+    }
+
+    /**
+     * @param  what          names the call in messages, for example {@code "sd:text2img"}
+     * @param  jobId         the job the call concerns (fetch), or null
+     * @throws SdException   for every answer that is not a usable result
+     */
+    public static SdResponse decode(String what, int httpStatus, byte[] body, Exchange exchange, String jobId)
+            throws SdException {
+        SdResponse response = parse(what, httpStatus, body, exchange, jobId);
+        switch (response.status()) {
+            case "success", "ok", "processing":
+                return response;
+            case "failed":
+                throw new SdGenerationFailedException(
+                        what + " job " + describeJob(response, jobId) + " failed: " + response.messageText(),
+                        exchange, null, httpStatus, response.id() != null ? response.id() : jobId);
+            case "error":
+                throw error(what, httpStatus, response, exchange, jobId);
+            default:
+                if (httpStatus >= 400) {
+                    throw byHttpStatus(what, httpStatus, response, exchange, jobId);
+                }
+                throw new SdUnparseableResponseException(
+                        what + " answered an unknown status '" + response.status() + "' (HTTP " + httpStatus + ")",
+                        exchange, null, httpStatus, jobId);
+        }
+    }
+
+    private static SdResponse parse(String what, int httpStatus, byte[] body, Exchange exchange, String jobId)
+            throws SdException {
+        try {
+            return new SdResponse(SdJson.readObject(body));
+        } catch (IOException e) {
+            String snippet = snippet(body);
+            if (httpStatus >= 500) {
+                throw new SdServerException(what + " failed with HTTP " + httpStatus + ": " + snippet, exchange, e,
+                        httpStatus, jobId);
+            }
+            if (httpStatus == 429) {
+                throw new SdQueueFullException(what + " was rate limited (HTTP 429): " + snippet, exchange, httpStatus,
+                        SdRateLimitException.SPAM_FILTER_WAIT);
+            }
+            throw new SdUnparseableResponseException(
+                    what + " answered something that is not a JSON object (HTTP " + httpStatus + "): " + snippet,
+                    exchange, e, httpStatus, jobId);
+        }
+    }
+
+    private static SdException error(String what, int httpStatus, SdResponse response, Exchange exchange, String jobId) {
+        if (response.message() instanceof Map<?, ?> fields) {
+            Map<String, List<String>> errors = fieldErrors(fields);
+            return new SdValidationException(what + " request rejected by the API: " + errors, exchange, httpStatus, errors,
+                    true);
+        }
+        String message = response.messageText();
+        String text = message.toLowerCase(Locale.ROOT);
+        String described = what + " failed: " + message + (httpStatus == 200 ? "" : " (HTTP " + httpStatus + ")");
+        if (text.contains("rate limit") || httpStatus == 429) {
+            Duration retryAfter = retryAfter(response);
+            return text.contains("queue") || response.retryAfter() != null
+                    ? new SdQueueFullException(described, exchange, httpStatus, retryAfter)
+                    : new SdRateLimitException(described, exchange, httpStatus, retryAfter);
+        }
+        if (text.contains("invalid api key") || text.contains("invalid key") || httpStatus == 401) {
+            return new SdInvalidKeyException(described, exchange, null, httpStatus, jobId);
+        }
+        if (text.contains("model") && text.contains("not found")) {
+            return new SdModelNotFoundException(described, exchange, null, httpStatus, jobId);
+        }
+        if (text.contains("credit") || httpStatus == 402) {
+            return new SdInsufficientCreditsException(described, exchange, null, httpStatus, jobId);
+        }
+        if (httpStatus == 403 || text.contains("premium") || text.contains("not allowed")) {
+            return new SdForbiddenException(described, exchange, null, httpStatus, jobId);
+        }
+        if (text.contains("unable to fetch image")) {
+            return new SdImageUnreachableException(described, exchange, null, httpStatus, jobId);
+        }
+        if (httpStatus >= 500) {
+            return new SdServerException(described, exchange, null, httpStatus, jobId);
+        }
+        return new SdApiException(described, exchange, null, httpStatus, jobId);
+    }
+
+    private static SdException byHttpStatus(String what, int httpStatus, SdResponse response, Exchange exchange,
+                                            String jobId) {
+        Map<String, Object> asError = new LinkedHashMap<>(response.raw());
+        asError.put("status", "error");
+        asError.putIfAbsent("message", "HTTP " + httpStatus);
+        return error(what, httpStatus, new SdResponse(asError), exchange, jobId);
+    }
+
+    /** The API's {@code retry_after}, else the wait the spam filter's tip names, else its documented 30 seconds. */
+    private static Duration retryAfter(SdResponse response) {
+        Double seconds = response.retryAfter();
+        if (seconds != null && seconds >= 0) {
+            return Duration.ofMillis(Math.round(seconds * 1000));
+        }
+        Matcher wait = WAIT_SECONDS.matcher(response.tips().toLowerCase(Locale.ROOT));
+        return wait.find() ? Duration.ofSeconds(Long.parseLong(wait.group(1))) : SdRateLimitException.SPAM_FILTER_WAIT;
+    }
+
+    private static Map<String, List<String>> fieldErrors(Map<?, ?> fields) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        fields.forEach((field, messages) -> errors.put(String.valueOf(field),
+                messages instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                        : List.of(String.valueOf(messages))));
+        return errors;
+    }
+
+    private static String describeJob(SdResponse response, String jobId) {
+        String id = response.id() != null ? response.id() : jobId;
+        return id == null ? "(no id)" : id;
+    }
+
+    private static String snippet(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, SNIPPET * 4), StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ").trim();
+        if (text.isEmpty()) {
+            return "<empty body>";
+        }
+        return text.length() <= SNIPPET ? text : text.substring(0, SNIPPET) + "...";
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.camelsd.component;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import io.github.camelsd.emulator.Fault;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The API key is a secret: it must not appear in any log record at any level, in exception messages or stack traces,
+ * or in endpoint URIs and toString(), whatever the route does.
+ */
+class SdSecretLeakTest extends SdEmulatorTestSupport {
+
+    private static final String URI_KEY = "sk-uri-9d8c7b6a5f4e3d2c";
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            StringWriter text = new StringWriter();
+            text.append(record.getLoggerName()).append(' ').append(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object parameter : record.getParameters()) {
+                    text.append(' ').append(String.valueOf(parameter));
+                }
+            }
+            if (record.getThrown() != null) {
+                record.getThrown().printStackTrace(new PrintWriter(text));
+            }
+            logged.add(text.toString());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureEverything() {
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.ALL);
+        root.addHandler(capture);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        Logger root = Logger.getLogger("");
+        root.removeHandler(capture);
+        root.setLevel(Level.INFO);
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:generate").routeId("generate")
+                        .log("sending ${body} to sd")
+                        .to("sd:text2img?samples=1&apiKey=" + URI_KEY)
+                        .log("got ${body} with ${headers}");
+            }
+        };
+    }
+
+    @Test
+    void theKeyIsInNoLogExceptionOrUri() {
+        emulator.setProcessingTime(Duration.ofMillis(200));
+        // the emulator accepts only API_KEY: the URI key fails, which exercises the error paths with a key in the URI
+        Exchange viaUri = template.send("direct:generate", e -> e.getMessage().setBody("a secret fox"));
+        assertNotNull(viaUri.getException());
+        Exchange ok = send("sd:text2img", "a public fox");
+        assertFalse(ok.isFailed());
+        emulator.faults().next(Fault.httpStatus(500));
+        Exchange serverError = send("sd:text2img", "a failing fox");
+        Exchange badInput = send("sd:text2img?width=7", "a bad fox");
+
+        assertTrue(logged.stream().anyMatch(line -> line.contains("POST")), "TRACE logging really was on");
+        for (String key : List.of(API_KEY, URI_KEY)) {
+            for (String line : logged) {
+                assertFalse(line.contains(key), () -> "key in log: " + line);
+            }
+            for (Exchange exchange : List.of(viaUri, serverError, badInput)) {
+                StringWriter trace = new StringWriter();
+                exchange.getException().printStackTrace(new PrintWriter(trace));
+                assertFalse(trace.toString().contains(key), () -> "key in exception: " + trace);
+            }
+            for (Endpoint endpoint : context.getEndpoints()) {
+                assertFalse(endpoint.toString().contains(key), () -> "key in endpoint: " + endpoint);
+            }
+            String routes = context.getRoutes().toString();
+            assertFalse(routes.contains(key), routes);
+        }
+    }
+}
