@@ -57,15 +57,23 @@ final class SdJobWaiter {
 
     private void poll() {
         polls++;
-        producer.call(fetchCall.uri(), fetchBody, exchange, jobId).whenComplete((response, error) -> {
-            if (error == null && "processing".equals(response.status())) {
-                if (config.isWaitForResult()) {
-                    scheduleNext(response);
-                    return;
-                }
+        try {
+            producer.call(fetchCall.uri(), fetchBody, exchange, jobId).whenComplete(this::onFetchAnswer);
+        } catch (RuntimeException e) {
+            producer.finish(exchange, callback, e, null); // e.g. the component stopped while the job waited
+        }
+    }
+
+    private void onFetchAnswer(SdResponse response, Throwable error) {
+        if (error == null && "processing".equals(response.status()) && config.isWaitForResult()) {
+            try {
+                scheduleNext(response);
+            } catch (RuntimeException e) {
+                producer.finish(exchange, callback, e, null);
             }
-            producer.finish(exchange, callback, error, () -> SdResultWriter.job(exchange.getMessage(), response, polls));
-        });
+            return;
+        }
+        producer.finish(exchange, callback, error, () -> SdResultWriter.job(exchange.getMessage(), response, polls));
     }
 
     private void scheduleNext(SdResponse processing) {

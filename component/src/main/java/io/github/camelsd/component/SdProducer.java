@@ -62,8 +62,8 @@ public class SdProducer extends DefaultAsyncProducer {
                         .whenComplete((response, error) -> finish(exchange, callback, error,
                                 () -> SdResultWriter.status(exchange.getMessage(), response)));
             }
-        } catch (SdException e) {
-            // rejected before sending: nothing reached the API
+        } catch (Exception e) {
+            // rejected before sending (SdValidationException), or the component is not started: nothing reached the API
             exchange.setException(e);
             callback.done(true);
             return true;
@@ -72,18 +72,23 @@ public class SdProducer extends DefaultAsyncProducer {
     }
 
     private void onJobAnswer(Exchange exchange, AsyncCallback callback, SdResponse response, Throwable error) {
-        if (error == null && "processing".equals(response.status()) && endpoint.getConfiguration().isWaitForResult()) {
-            try {
-                new SdJobWaiter(this, exchange, callback, response.id(),
-                        SdRequestAssembler.keyOnlyRequest(endpoint.operation(), endpoint.getConfiguration(), exchange))
-                        .pollAfter(response);
-            } catch (SdException e) {
-                finish(exchange, callback, e, () -> {
-                });
-            }
+        boolean waitForIt = error == null && "processing".equals(response.status())
+                            && endpoint.getConfiguration().isWaitForResult();
+        if (!waitForIt) {
+            finish(exchange, callback, error, () -> SdResultWriter.job(exchange.getMessage(), response, 0));
             return;
         }
-        finish(exchange, callback, error, () -> SdResultWriter.job(exchange.getMessage(), response, 0));
+        try {
+            if (response.id() == null) {
+                throw new SdUnparseableResponseException(name + " answered processing without a job id", exchange, null,
+                        200, null);
+            }
+            new SdJobWaiter(this, exchange, callback, response.id(),
+                    SdRequestAssembler.keyOnlyRequest(endpoint.operation(), endpoint.getConfiguration(), exchange))
+                    .pollAfter(response);
+        } catch (Exception e) {
+            finish(exchange, callback, e, null);
+        }
     }
 
     /**
