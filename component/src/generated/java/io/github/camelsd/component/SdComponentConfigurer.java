@@ -67,6 +67,10 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "loraModel": getOrCreateConfiguration(target).setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
         case "loraStrength": getOrCreateConfiguration(target).setLoraStrength(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
+        case "maxpendingjobs":
+        case "maxPendingJobs": getOrCreateConfiguration(target).setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxwait":
         case "maxWait": getOrCreateConfiguration(target).setMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "minpollinterval":
@@ -151,6 +155,10 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
         case "loraStrength": return java.lang.String.class;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return int.class;
+        case "maxpendingjobs":
+        case "maxPendingJobs": return int.class;
         case "maxwait":
         case "maxWait": return long.class;
         case "minpollinterval":
@@ -236,6 +244,10 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "loraModel": return getOrCreateConfiguration(target).getLoraModel();
         case "lorastrength":
         case "loraStrength": return getOrCreateConfiguration(target).getLoraStrength();
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
+        case "maxpendingjobs":
+        case "maxPendingJobs": return getOrCreateConfiguration(target).getMaxPendingJobs();
         case "maxwait":
         case "maxWait": return getOrCreateConfiguration(target).getMaxWait();
         case "minpollinterval":

@@ -49,6 +49,10 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "loraModel": target.setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
         case "loraStrength": target.setLoraStrength(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": target.setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
+        case "maxpendingjobs":
+        case "maxPendingJobs": target.setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxwait":
         case "maxWait": target.setMaxWait(property(camelContext, long.class, value)); return true;
         case "minpollinterval":
@@ -122,6 +126,10 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
         case "loraStrength": return java.lang.String.class;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return int.class;
+        case "maxpendingjobs":
+        case "maxPendingJobs": return int.class;
         case "maxwait":
         case "maxWait": return long.class;
         case "minpollinterval":
@@ -196,6 +204,10 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "loraModel": return target.getLoraModel();
         case "lorastrength":
         case "loraStrength": return target.getLoraStrength();
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return target.getMaxConcurrentJobs();
+        case "maxpendingjobs":
+        case "maxPendingJobs": return target.getMaxPendingJobs();
         case "maxwait":
         case "maxWait": return target.getMaxWait();
         case "minpollinterval":

@@ -51,6 +51,10 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "loraModel": target.getConfiguration().setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
         case "loraStrength": target.getConfiguration().setLoraStrength(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": target.getConfiguration().setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
+        case "maxpendingjobs":
+        case "maxPendingJobs": target.getConfiguration().setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxwait":
         case "maxWait": target.getConfiguration().setMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "minpollinterval":
@@ -126,6 +130,10 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
         case "loraStrength": return java.lang.String.class;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return int.class;
+        case "maxpendingjobs":
+        case "maxPendingJobs": return int.class;
         case "maxwait":
         case "maxWait": return long.class;
         case "minpollinterval":
@@ -202,6 +210,10 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "loraModel": return target.getConfiguration().getLoraModel();
         case "lorastrength":
         case "loraStrength": return target.getConfiguration().getLoraStrength();
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return target.getConfiguration().getMaxConcurrentJobs();
+        case "maxpendingjobs":
+        case "maxPendingJobs": return target.getConfiguration().getMaxPendingJobs();
         case "maxwait":
         case "maxWait": return target.getConfiguration().getMaxWait();
         case "minpollinterval":

@@ -23,7 +23,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(44);
         props.add("apiKey");
         props.add("apiVersion");
         props.add("base64");
@@ -39,6 +39,8 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("lazyStartProducer");
         props.add("loraModel");
         props.add("loraStrength");
+        props.add("maxConcurrentJobs");
+        props.add("maxPendingJobs");
         props.add("maxWait");
         props.add("minPollInterval");
         props.add("modelId");

@@ -33,6 +33,7 @@ public class SdComponent extends DefaultComponent {
     private ExecutorService ioExecutor;
     private ScheduledExecutorService waitScheduler;
     private SdHttpTransport transport;
+    private final SdJobLimiter jobLimiter = new SdJobLimiter();
 
     public SdComponent() {
     }
@@ -77,6 +78,10 @@ public class SdComponent extends DefaultComponent {
 
     SdHttpTransport transport() {
         return transport;
+    }
+
+    SdJobLimiter jobLimiter() {
+        return jobLimiter;
     }
 
     ScheduledExecutorService waitScheduler() {

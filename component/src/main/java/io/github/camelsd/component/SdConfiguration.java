@@ -53,6 +53,14 @@ public class SdConfiguration implements Cloneable {
               description = "How long one HTTP call may take, from sending the request to the end of the response.")
     private long responseTimeout = 60000;
 
+    // ---- the account's queue ----
+    @UriParam(label = "producer", defaultValue = "5",
+              description = "How many jobs of one API key may be at the API at once (the plans allow 5, 10 or 15 queued requests). Further jobs wait in the component, first come first served, without holding a thread.")
+    private int maxConcurrentJobs = 5;
+    @UriParam(label = "producer", defaultValue = "1000",
+              description = "How many jobs of one API key may wait in the component for a free slot; past that a job fails at once with SdTooManyPendingJobsException.")
+    private int maxPendingJobs = 1000;
+
     // ---- request fields ----
     @UriParam(label = "generation", description = "The model id (required by community and enterprise operations).")
     private String modelId;
@@ -254,6 +262,24 @@ public class SdConfiguration implements Cloneable {
     /** How long one HTTP call may take. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConcurrentJobs() {
+        return maxConcurrentJobs;
+    }
+
+    /** How many jobs of one API key may be at the API at once. */
+    public void setMaxConcurrentJobs(int maxConcurrentJobs) {
+        this.maxConcurrentJobs = maxConcurrentJobs;
+    }
+
+    public int getMaxPendingJobs() {
+        return maxPendingJobs;
+    }
+
+    /** How many jobs of one API key may wait in the component for a free slot. */
+    public void setMaxPendingJobs(int maxPendingJobs) {
+        this.maxPendingJobs = maxPendingJobs;
     }
 
     public String getModelId() {

@@ -24,7 +24,7 @@ import org.apache.camel.support.DefaultEndpoint;
              producerOnly = true, category = { Category.AI }, headersClass = SdConstants.class)
 public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
-    @UriPath(enums = SdOperation.NAMES, description = "The API operation")
+    @UriPath(enums = SdOperation.NAMES, description = "The API operation.")
     @Metadata(required = true)
     private String operation;
     @UriParam

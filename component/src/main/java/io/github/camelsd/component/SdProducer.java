@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelsd.component.error.SdException;
+import io.github.camelsd.component.error.SdGenerationFailedException;
+import io.github.camelsd.component.error.SdTooManyPendingJobsException;
 import io.github.camelsd.component.error.SdUnparseableResponseException;
 import io.github.camelsd.component.request.SdRequestAssembler;
 import io.github.camelsd.component.response.SdResponse;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public class SdProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SdProducer.class);
+    /** Exchange property: the job an earlier attempt of this exchange got accepted, kept for redeliveries. */
+    static final String ACCEPTED_JOB = "CamelSdAcceptedJobId";
 
     private final SdEndpoint endpoint;
     private final String name;
@@ -47,11 +51,8 @@ public class SdProducer extends DefaultAsyncProducer {
         SdConfiguration config = endpoint.getConfiguration();
         try {
             switch (operation.kind()) {
-                case GENERATION -> {
-                    Map<String, Object> request = SdRequestAssembler.generationRequest(operation, config, exchange);
-                    call(endpoint.operationUri(), request, exchange, null)
-                            .whenComplete((response, error) -> onJobAnswer(exchange, callback, response, error));
-                }
+                case GENERATION -> generate(exchange, callback,
+                        SdRequestAssembler.generationRequest(operation, config, exchange));
                 case FETCH -> {
                     String jobId = SdRequestAssembler.jobId(operation, exchange);
                     new SdJobWaiter(this, exchange, callback, jobId,
@@ -71,7 +72,47 @@ public class SdProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private void onJobAnswer(Exchange exchange, AsyncCallback callback, SdResponse response, Throwable error) {
+    /** Starts the job when the API key has a free slot (see {@link SdJobLimiter}); the slot is freed when it ends. */
+    private void generate(Exchange exchange, AsyncCallback callback, Map<String, Object> request)
+            throws SdTooManyPendingJobsException {
+        SdConfiguration config = endpoint.getConfiguration();
+        String key = (String) request.get(SdJson.KEY);
+        SdJobLimiter limiter = endpoint.getComponent().jobLimiter();
+        AsyncCallback releasing = doneSync -> {
+            limiter.release(key);
+            callback.done(doneSync);
+        };
+        if (!limiter.submit(key, config.getMaxConcurrentJobs(), config.getMaxPendingJobs(),
+                () -> startJob(exchange, releasing, request))) {
+            throw new SdTooManyPendingJobsException(name + " refused: " + config.getMaxConcurrentJobs()
+                                                    + " jobs of this API key are at the API and " + config.getMaxPendingJobs()
+                                                    + " more wait (options maxConcurrentJobs, maxPendingJobs)",
+                    exchange);
+        }
+    }
+
+    /**
+     * Sends the job, or, when an earlier attempt of this exchange got it accepted (a redelivery after a wait timeout or
+     * a broken connection), resumes waiting for that job instead of creating a second one.
+     */
+    private void startJob(Exchange exchange, AsyncCallback callback, Map<String, Object> request) {
+        try {
+            String accepted = exchange.getProperty(ACCEPTED_JOB, String.class);
+            if (accepted != null) {
+                LOG.debug("{} resumes job {} accepted by an earlier attempt", name, accepted);
+                new SdJobWaiter(this, exchange, callback, accepted, Map.of(SdJson.KEY, request.get(SdJson.KEY)))
+                        .pollNow();
+                return;
+            }
+            call(endpoint.operationUri(), request, exchange, null)
+                    .whenComplete((response, error) -> onJobAnswer(exchange, callback, request, response, error));
+        } catch (RuntimeException e) {
+            finish(exchange, callback, e, null);
+        }
+    }
+
+    private void onJobAnswer(Exchange exchange, AsyncCallback callback, Map<String, Object> request, SdResponse response,
+                             Throwable error) {
         boolean waitForIt = error == null && "processing".equals(response.status())
                             && endpoint.getConfiguration().isWaitForResult();
         if (!waitForIt) {
@@ -83,8 +124,9 @@ public class SdProducer extends DefaultAsyncProducer {
                 throw new SdUnparseableResponseException(name + " answered processing without a job id", exchange, null,
                         200, null);
             }
-            new SdJobWaiter(this, exchange, callback, response.id(),
-                    SdRequestAssembler.keyOnlyRequest(endpoint.operation(), endpoint.getConfiguration(), exchange))
+            exchange.setProperty(ACCEPTED_JOB, response.id());
+            // the fetch goes with the key the job was created with
+            new SdJobWaiter(this, exchange, callback, response.id(), Map.of(SdJson.KEY, request.get(SdJson.KEY)))
                     .pollAfter(response);
         } catch (Exception e) {
             finish(exchange, callback, e, null);
@@ -131,9 +173,12 @@ public class SdProducer extends DefaultAsyncProducer {
     /** Ends the exchange exactly once: the failure, else what {@code onSuccess} writes. */
     void finish(Exchange exchange, AsyncCallback callback, Throwable error, Runnable onSuccess) {
         try {
-            if (error != null) {
-                exchange.setException(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
+            Throwable failure = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (!canResume(failure)) {
+                exchange.removeProperty(ACCEPTED_JOB);
+            }
+            if (failure != null) {
+                exchange.setException(failure);
             } else {
                 onSuccess.run();
             }
@@ -142,6 +187,11 @@ public class SdProducer extends DefaultAsyncProducer {
         } finally {
             callback.done(false);
         }
+    }
+
+    /** Whether a redelivery should wait for the accepted job again rather than create a new one. */
+    private static boolean canResume(Throwable failure) {
+        return failure instanceof SdException sd && sd.isRetryable() && !(failure instanceof SdGenerationFailedException);
     }
 
     String name() {

@@ -55,6 +55,8 @@ abstract class SdEmulatorTestSupport extends CamelTestSupport {
         sd.getConfiguration().setApiKey(API_KEY);
         sd.getConfiguration().setPollInterval(200);
         sd.getConfiguration().setMinPollInterval(20);
+        // most tests are not about the local queue: let every job through (SdJobLimiterTest covers it)
+        sd.getConfiguration().setMaxConcurrentJobs(10_000);
         context.addComponent("sd", sd);
         return context;
     }

@@ -204,8 +204,9 @@ class SdOperationsTest extends SdEmulatorTestSupport {
 
     @Test
     void theGeneratedUriFactoryBuildsEndpointUris() throws Exception {
-        String built = new SdEndpointUriFactory()
-                .buildUri("sd", Map.of("operation", "text2img", "samples", 2, "modelId", "sdxl"));
+        SdEndpointUriFactory factory = new SdEndpointUriFactory();
+        factory.setCamelContext(context);
+        String built = factory.buildUri("sd", Map.of("operation", "text2img", "samples", 2, "modelId", "sdxl"));
         assertEquals("sd:text2img?modelId=sdxl&samples=2", built);
     }
 

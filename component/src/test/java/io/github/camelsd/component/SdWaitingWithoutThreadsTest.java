@@ -51,8 +51,7 @@ class SdWaitingWithoutThreadsTest extends SdEmulatorTestSupport {
 
         int peak = threads.getPeakThreadCount();
         long componentThreads = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().contains("SdHttpClient") || t.getName().contains("SdJobWaiter")
-                             || t.getName().contains("SelectorManager"))
+                .filter(t -> t.getName().contains("SdHttpClient") || t.getName().contains("SdJobWaiter"))
                 .count();
         for (Exchange exchange : exchanges) {
             assertNull(exchange.getException(), () -> "failed: " + exchange.getException());
@@ -60,7 +59,8 @@ class SdWaitingWithoutThreadsTest extends SdEmulatorTestSupport {
             assertTrue(exchange.getMessage().getHeader(SdConstants.POLLS, Integer.class) >= 1, "each job waited");
         }
         assertTrue(queuedAtOnce >= JOBS / 2, "the jobs really were queued together: " + queuedAtOnce);
-        assertTrue(componentThreads <= 4, "component threads: " + componentThreads);
+        // ioThreads (2) + the scheduler (1); the JDK client adds one selector thread, counted in the peak below
+        assertTrue(componentThreads <= 3, "component threads: " + componentThreads);
         // the emulator shares this JVM: its fixed worker pool is part of the bound
         assertTrue(peak - baseline <= 16, "peak threads " + peak + " vs baseline " + baseline);
         producer.stop();

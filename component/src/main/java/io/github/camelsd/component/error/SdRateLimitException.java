@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 
 /**
  * The API refused the request for now: the spam filter (the same request again within 30 seconds) or, as the subclass
- * {@link SdQueueFullException}, the account's queue. Retry after {@link #getRetryAfter()}.
+ * {@link SdQueueFullException}, the account's queue. Retry after {@link #getRetryAfter()} when the API named a wait.
  */
 public class SdRateLimitException extends SdException {
 
@@ -20,14 +20,12 @@ public class SdRateLimitException extends SdException {
         this.retryAfter = retryAfter;
     }
 
-    /** How long the API asks to wait before the next attempt. */
+    /**
+     * How long the API asked to wait before the next attempt ({@code retry_after}, or the spam filter's documented 30
+     * seconds), or null when it did not say: then the route's own redelivery delay applies.
+     */
     public Duration getRetryAfter() {
         return retryAfter;
-    }
-
-    /** The wait in milliseconds, for Camel's per-attempt redelivery delay header. */
-    public long getRetryAfterMillis() {
-        return retryAfter.toMillis();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.camelsd.component.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ public class SdValidationException extends SdException {
     public SdValidationException(String message, Exchange exchange, int httpStatus, Map<String, List<String>> fieldErrors,
                                  boolean sent) {
         super(message, exchange, null, httpStatus, null);
-        this.fieldErrors = Map.copyOf(fieldErrors);
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors)); // keeps the order of the request
         this.sent = sent;
     }
 

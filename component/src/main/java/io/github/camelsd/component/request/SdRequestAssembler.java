@@ -46,7 +46,7 @@ public final class SdRequestAssembler {
 
         boolean base64 = isBase64(layered);
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put(SdJson.KEY, apiKey(layered, config, errors));
+        request.put(SdJson.KEY, apiKey(layered.remove(SdJson.KEY), config, errors));
         layered.forEach((name, value) -> {
             SdField field = SdField.fromApiName(name);
             if (field == null) {
@@ -74,7 +74,7 @@ public final class SdRequestAssembler {
             throws SdValidationException {
         Errors errors = new Errors();
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put(SdJson.KEY, apiKey(Map.of(), config, errors));
+        request.put(SdJson.KEY, apiKey(null, config, errors));
         errors.throwIfAny(operation, exchange);
         return request;
     }
@@ -143,8 +143,8 @@ public final class SdRequestAssembler {
         });
     }
 
-    private static String apiKey(Map<String, Object> layered, SdConfiguration config, Errors errors) {
-        Object key = layered.remove(SdJson.KEY);
+    /** A key given in the body wins (one route, several accounts); else the configured one. */
+    private static String apiKey(Object key, SdConfiguration config, Errors errors) {
         String text = key != null ? key.toString() : config.getApiKey();
         if (text == null || text.isBlank()) {
             errors.add("apiKey", "must be set (option apiKey, or property camel.component.sd.api-key)");

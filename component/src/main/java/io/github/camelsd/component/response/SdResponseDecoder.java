@@ -78,7 +78,7 @@ public final class SdResponseDecoder {
             }
             if (httpStatus == 429) {
                 throw new SdQueueFullException(what + " was rate limited (HTTP 429): " + snippet, exchange, httpStatus,
-                        SdRateLimitException.SPAM_FILTER_WAIT);
+                        null);
             }
             throw new SdUnparseableResponseException(
                     what + " answered something that is not a JSON object (HTTP " + httpStatus + "): " + snippet,
@@ -96,7 +96,7 @@ public final class SdResponseDecoder {
         String text = message.toLowerCase(Locale.ROOT);
         String described = what + " failed: " + message + (httpStatus == 200 ? "" : " (HTTP " + httpStatus + ")");
         if (text.contains("rate limit") || httpStatus == 429) {
-            Duration retryAfter = retryAfter(response);
+            Duration retryAfter = retryAfter(response, httpStatus);
             return text.contains("queue") || response.retryAfter() != null
                     ? new SdQueueFullException(described, exchange, httpStatus, retryAfter)
                     : new SdRateLimitException(described, exchange, httpStatus, retryAfter);
@@ -130,14 +130,20 @@ public final class SdResponseDecoder {
         return error(what, httpStatus, new SdResponse(asError), exchange, jobId);
     }
 
-    /** The API's {@code retry_after}, else the wait the spam filter's tip names, else its documented 30 seconds. */
-    private static Duration retryAfter(SdResponse response) {
+    /**
+     * The API's {@code retry_after}; else the wait the spam filter's tip names; else, for the spam filter (no HTTP 429),
+     * its documented 30 seconds; else null: the API did not ask for a particular wait.
+     */
+    private static Duration retryAfter(SdResponse response, int httpStatus) {
         Double seconds = response.retryAfter();
         if (seconds != null && seconds >= 0) {
             return Duration.ofMillis(Math.round(seconds * 1000));
         }
         Matcher wait = WAIT_SECONDS.matcher(response.tips().toLowerCase(Locale.ROOT));
-        return wait.find() ? Duration.ofSeconds(Long.parseLong(wait.group(1))) : SdRateLimitException.SPAM_FILTER_WAIT;
+        if (wait.find()) {
+            return Duration.ofSeconds(Long.parseLong(wait.group(1)));
+        }
+        return httpStatus == 429 ? null : SdRateLimitException.SPAM_FILTER_WAIT;
     }
 
     private static Map<String, List<String>> fieldErrors(Map<?, ?> fields) {

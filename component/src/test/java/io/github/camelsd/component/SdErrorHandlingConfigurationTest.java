@@ -1,0 +1,117 @@
+package io.github.camelsd.component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.github.camelsd.component.error.SdInvalidKeyException;
+import io.github.camelsd.component.error.SdRateLimitException;
+import io.github.camelsd.component.error.SdServerException;
+import io.github.camelsd.emulator.Fault;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shipped route configuration sd-error-handling: retries what can succeed later (counting the requests the API
+ * saw), never retries what cannot, resumes accepted jobs instead of sending them twice, and dead-letters the rest.
+ */
+class SdErrorHandlingConfigurationTest extends SdEmulatorTestSupport {
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("sd.dead-letter-uri", "mock:dead");
+        properties.put("sd.backoff.initial-delay", "10");
+        properties.put("sd.rate-limit.max-redeliveries", "2");
+        return properties;
+    }
+
+    @Override
+    protected RouteBuilder[] createRouteBuilders() {
+        return new RouteBuilder[] {
+                new SdErrorHandlingConfiguration(),
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:render").routeConfigurationId(SdErrorHandlingConfiguration.ID)
+                                .to("sd:text2img?maxWait=300")
+                                .to("mock:rendered");
+                    }
+                } };
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackOffUntilTheySucceed() throws Exception {
+        emulator.faults().next(Fault.httpStatus(503), 2);
+        MockEndpoint rendered = getMockEndpoint("mock:rendered");
+        rendered.expectedMessageCount(1);
+        template.sendBody("direct:render", "a fox");
+        rendered.assertIsSatisfied();
+        assertEquals(3, emulator.requestCount("/api/v3/text2img"), "two failures and the success");
+    }
+
+    @Test
+    void anInvalidKeyIsNeverRetriedAndGoesToTheDeadLetterEndpoint() throws Exception {
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        dead.expectedMessageCount(1);
+        template.sendBody("direct:render", Map.of("prompt", "a fox", "key", "sk-revoked"));
+        dead.assertIsSatisfied();
+        Exchange deadLetter = dead.getExchanges().get(0);
+        assertInstanceOf(SdInvalidKeyException.class, deadLetter.getProperty(Exchange.EXCEPTION_CAUGHT));
+        assertEquals(1, emulator.requestCount("/api/v3/text2img"));
+    }
+
+    @Test
+    void theDelayTheApiAsksForWinsOverTheStaticOne() throws Exception {
+        emulator.faults().next(Fault.rateLimited(1));
+        MockEndpoint rendered = getMockEndpoint("mock:rendered");
+        rendered.expectedMessageCount(1);
+        long started = System.nanoTime();
+        template.sendBody("direct:render", "a fox");
+        rendered.assertIsSatisfied();
+        // the static rate-limit delay is 30 s: arriving well before means retry_after (1 s) was used
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 20);
+        assertEquals(2, emulator.requestCount("/api/v3/text2img"));
+    }
+
+    @Test
+    void rateLimitsAreRetriedAtMostTheConfiguredTimes() throws Exception {
+        emulator.faults().next(Fault.rateLimited(0), 5);
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        dead.expectedMessageCount(1);
+        template.sendBody("direct:render", "a fox");
+        dead.assertIsSatisfied();
+        assertInstanceOf(SdRateLimitException.class, dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT));
+        assertEquals(3, emulator.requestCount("/api/v3/text2img"), "the first attempt and 2 redeliveries");
+    }
+
+    @Test
+    void aRedeliveredJobThatWasAcceptedIsResumedNotSentTwice() throws Exception {
+        emulator.setProcessingTime(Duration.ofMillis(900));
+        MockEndpoint rendered = getMockEndpoint("mock:rendered");
+        rendered.expectedMessageCount(1);
+        template.sendBody("direct:render", "a slow fox"); // maxWait=300: times out, is redelivered, resumes
+        rendered.assertIsSatisfied();
+        assertEquals(1, emulator.requestCount("/api/v3/text2img"), "one job created");
+        assertTrue(emulator.requestCount("/api/v3/fetch") >= 2, "then waited for with fetch");
+        assertEquals(1, rendered.getExchanges().get(0).getMessage().getBody(List.class).size());
+    }
+
+    @Test
+    void exhaustedRetriesEndInTheDeadLetterEndpointWithTheirException() throws Exception {
+        emulator.faults().next(Fault.httpStatus(500), 100);
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        dead.expectedMessageCount(1);
+        template.sendBody("direct:render", "a fox");
+        dead.assertIsSatisfied();
+        assertInstanceOf(SdServerException.class, dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT));
+        assertEquals(6, emulator.requestCount("/api/v3/text2img"), "1 attempt + 5 redeliveries");
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.camelsd.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/** The knobs of one emulator: fixed keys and models, and the timings a test may change while it runs. */
+final class EmulatorSettings {
+
+    static final int DEFAULT_QUEUE_LIMIT = 5;
+    /** The window the API documents for its spam filter ("wait for 30 seconds"). */
+    static final Duration DEFAULT_SPAM_FILTER_WINDOW = Duration.ofSeconds(30);
+
+    private final Set<String> apiKeys;
+    private final Set<String> knownModels;
+    private volatile Duration processingTime;
+    private volatile Duration spamFilterWindow;
+    private volatile int queueLimit;
+
+    EmulatorSettings(Set<String> apiKeys, Set<String> knownModels, Duration processingTime,
+            Duration spamFilterWindow, int queueLimit) {
+        this.apiKeys = Set.copyOf(apiKeys);
+        this.knownModels = Set.copyOf(knownModels);
+        setProcessingTime(processingTime);
+        setSpamFilterWindow(spamFilterWindow);
+        setQueueLimit(queueLimit);
+    }
+
+    boolean accepts(Object key) {
+        return key instanceof String && apiKeys.contains(key);
+    }
+
+    boolean knowsModel(String modelId) {
+        return knownModels.contains(modelId);
+    }
+
+    Duration processingTime() {
+        return processingTime;
+    }
+
+    Duration spamFilterWindow() {
+        return spamFilterWindow;
+    }
+
+    int queueLimit() {
+        return queueLimit;
+    }
+
+    void setProcessingTime(Duration processingTime) {
+        this.processingTime = nonNegative(processingTime, "processingTime");
+    }
+
+    void setSpamFilterWindow(Duration spamFilterWindow) {
+        this.spamFilterWindow = nonNegative(spamFilterWindow, "spamFilterWindow");
+    }
+
+    void setQueueLimit(int queueLimit) {
+        if (queueLimit < 1) {
+            throw new IllegalArgumentException("queueLimit must be at least 1: " + queueLimit);
+        }
+        this.queueLimit = queueLimit;
+    }
+
+    private static Duration nonNegative(Duration duration, String name) {
+        if (Objects.requireNonNull(duration, name).isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative: " + duration);
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.camelsd.emulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * What goes back on the wire for one request: a complete answer, or one of the broken answers that faults need. It is
+ * written by whichever thread has it ready (a worker, the HTTP client's callback, a delayed task): the JDK server lets an
+ * exchange be completed after its handler returned.
+ */
+final class HttpReply {
+
+    static final String JSON = "application/json";
+
+    private enum Shape {
+        COMPLETE,
+        /** Content-Length announces the whole body but only its first half is written before the connection closes. */
+        TRUNCATED,
+        /** Closing an exchange before any header was sent makes the JDK server close the connection: no response. */
+        DROPPED
+    }
+
+    private final Shape shape;
+    private final int status;
+    private final String contentType;
+    private final byte[] body;
+    private final String allow;
+
+    private HttpReply(Shape shape, int status, String contentType, byte[] body, String allow) {
+        this.shape = shape;
+        this.status = status;
+        this.contentType = contentType;
+        this.body = body;
+        this.allow = allow;
+    }
+
+    static HttpReply json(int status, Object body) {
+        return new HttpReply(Shape.COMPLETE, status, JSON, Json.write(body), null);
+    }
+
+    static HttpReply text(int status, String contentType, String body) {
+        return bytes(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpReply bytes(int status, String contentType, byte[] body) {
+        return new HttpReply(Shape.COMPLETE, status, contentType, body, null);
+    }
+
+    static HttpReply truncatedJson(int status, Object body) {
+        return new HttpReply(Shape.TRUNCATED, status, JSON, Json.write(body), null);
+    }
+
+    static HttpReply dropConnection() {
+        return new HttpReply(Shape.DROPPED, 0, null, new byte[0], null);
+    }
+
+    /** A 405 must name the methods the resource allows. */
+    static HttpReply methodNotAllowed(Object body, String allow) {
+        return new HttpReply(Shape.COMPLETE, 405, JSON, Json.write(body), allow);
+    }
+
+    void send(HttpExchange exchange) {
+        try {
+            if (shape != Shape.DROPPED) {
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+                if (allow != null) {
+                    exchange.getResponseHeaders().set("Allow", allow);
+                }
+                exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(shape == Shape.TRUNCATED ? Arrays.copyOf(body, body.length / 2) : body);
+                }
+            }
+        } catch (IOException e) {
+            // the client is gone (it gave up on a slow answer) or the truncation did what it should: nothing to answer
+        } finally {
+            exchange.close();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.camelsd.emulator;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One accepted generation. Its state follows from the clock alone: processing until {@code doneNanos}, then done, or
+ * failed when a fault marked it so. Times are {@link System#nanoTime()} values.
+ *
+ * @param seed       the seed used: the requested one or the one picked at random
+ * @param filePrefix the UUID its image files are named after
+ * @param nsfw       the safety checker found the prompt NSFW: the images are black
+ * @param failing    a fault made it fail while processing
+ */
+record Job(long id, String key, ApiFamily family, GenerationRequest request, long seed, String filePrefix,
+        boolean nsfw, boolean failing, long createdNanos, long doneNanos) {
+
+    boolean processing(long now) {
+        return now - doneNanos < 0;
+    }
+
+    /** The seconds left until done, as the API's {@code eta}. */
+    double etaSeconds(long now) {
+        return seconds(Math.max(0, doneNanos - now));
+    }
+
+    double generationTime() {
+        return seconds(doneNanos - createdNanos);
+    }
+
+    /** Seconds with millisecond precision, as the API prints them. */
+    private static double seconds(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos) / 1000.0;
+    }
+}

@@ -1,0 +1,217 @@
+package io.github.camelsd.emulator;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Validation as the API (a Laravel application) does it: every failing field gets its messages, in Laravel's wording,
+ * in a map of field to messages. Clients send numbers as JSON numbers or numeric strings, flags as booleans or
+ * "yes"/"no", and explicit nulls; an empty string counts as absent, as Laravel's empty-string-to-null middleware makes it.
+ * The value readers here are shared with {@link GenerationRequest}, so what passes validation is read the same way.
+ */
+final class RequestRules {
+
+    /** One rule on one field: adds its messages to {@code errors} when the field breaks it. */
+    @FunctionalInterface
+    interface Rule {
+        void check(Map<String, Object> body, Map<String, List<String>> errors);
+    }
+
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final int MAX_DIMENSION = 1024;
+    private static final int DIMENSION_STEP = 8;
+
+    private RequestRules() {
+    }
+
+    static Map<String, List<String>> validate(List<Rule> rules, Map<String, Object> body) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        rules.forEach(rule -> rule.check(body, errors));
+        return errors;
+    }
+
+    static Rule requiredText(String field) {
+        return (body, errors) -> {
+            Object value = body.get(field);
+            if (value == null || value instanceof String text && text.isBlank()) {
+                fail(errors, field, "The %s field is required.");
+            } else if (!(value instanceof String)) {
+                fail(errors, field, "The %s must be a string.");
+            }
+        };
+    }
+
+    /** An image side: an integer, a multiple of 8, from 8 to 1024. */
+    static Rule dimension(String field) {
+        return (body, errors) -> {
+            Object value = body.get(field);
+            if (absent(value)) {
+                return;
+            }
+            Long number = integerValue(value);
+            if (number == null) {
+                fail(errors, field, "The %s must be an integer.");
+                return;
+            }
+            if (number % DIMENSION_STEP != 0) {
+                fail(errors, field, "The %s must be a multiple of " + DIMENSION_STEP + ".");
+            }
+            if (number < DIMENSION_STEP) {
+                fail(errors, field, "The %s must be at least " + DIMENSION_STEP + ".");
+            }
+            if (number > MAX_DIMENSION) {
+                fail(errors, field, "The %s may not be greater than " + MAX_DIMENSION + ".");
+            }
+        };
+    }
+
+    static Rule integer(String field) {
+        return (body, errors) -> {
+            Object value = body.get(field);
+            if (!absent(value) && integerValue(value) == null) {
+                fail(errors, field, "The %s must be an integer.");
+            }
+        };
+    }
+
+    static Rule integerBetween(String field, long min, long max) {
+        return (body, errors) -> {
+            Object value = body.get(field);
+            if (absent(value)) {
+                return;
+            }
+            Long number = integerValue(value);
+            if (number == null) {
+                fail(errors, field, "The %s must be an integer.");
+            } else if (number < min || number > max) {
+                fail(errors, field, "The %s must be between " + min + " and " + max + ".");
+            }
+        };
+    }
+
+    static Rule numberBetween(String field, double min, double max) {
+        return (body, errors) -> {
+            Object value = body.get(field);
+            if (absent(value)) {
+                return;
+            }
+            Double number = numberValue(value);
+            if (number == null) {
+                fail(errors, field, "The %s must be a number.");
+            } else if (number < min || number > max) {
+                fail(errors, field, "The %s must be between " + plain(min) + " and " + plain(max) + ".");
+            }
+        };
+    }
+
+    /** An optional http(s) URL. */
+    static Rule url(String field) {
+        return (body, errors) -> {
+            Object value = body.get(field);
+            if (!absent(value) && !isHttpUrl(value)) {
+                fail(errors, field, "The %s must be a valid URL.");
+            }
+        };
+    }
+
+    /** A required input image: an http(s) URL, or, with the {@code base64} flag set, base64 data (checked on fetch). */
+    static Rule inputImage(String field) {
+        return (body, errors) -> {
+            Object value = body.get(field);
+            if (value == null || value instanceof String text && text.isBlank()) {
+                fail(errors, field, "The %s field is required.");
+            } else if (!isHttpUrl(value) && !(value instanceof String && flag(body.get("base64"), false))) {
+                fail(errors, field, "The %s must be a valid URL.");
+            }
+        };
+    }
+
+    /** Laravel names a field in its messages with spaces for underscores. */
+    private static void fail(Map<String, List<String>> errors, String field, String template) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(String.format(template, field.replace('_', ' ')));
+    }
+
+    static boolean absent(Object value) {
+        return value == null || value instanceof String text && text.isEmpty();
+    }
+
+    /** An integer from a JSON number without a fraction or a string of digits; null when it is not one. */
+    static Long integerValue(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < Long.SIZE ? big.longValue() : null;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            // PHP's integer check accepts 512.0, whose string form is "512"
+            return number == Math.rint(number) && Math.abs(number) < 1e15 ? (long) number : null;
+        }
+        if (value instanceof String text && INTEGER.matcher(text.strip()).matches()) {
+            return Long.parseLong(text.strip());
+        }
+        return null;
+    }
+
+    /** A number from a JSON number or a numeric string; null when it is not one. */
+    static Double numberValue(Object value) {
+        if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+            return number.doubleValue();
+        }
+        if (value instanceof String text && DECIMAL.matcher(text.strip()).matches()) {
+            return Double.parseDouble(text.strip());
+        }
+        return null;
+    }
+
+    /** A flag from a boolean, "yes"/"no", "true"/"false" or 1/0; {@code otherwise} when absent or unreadable. */
+    static boolean flag(Object value, boolean otherwise) {
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue() != 0;
+        }
+        if (value instanceof String text) {
+            switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "yes":
+            case "true":
+            case "1":
+                return true;
+            case "no":
+            case "false":
+            case "0":
+                return false;
+            default:
+                return otherwise;
+            }
+        }
+        return otherwise;
+    }
+
+    static boolean isHttpUrl(Object value) {
+        if (!(value instanceof String text)) {
+            return false;
+        }
+        try {
+            URI uri = new URI(text.strip());
+            String scheme = uri.getScheme();
+            return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String plain(double number) {
+        return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
+    }
+}

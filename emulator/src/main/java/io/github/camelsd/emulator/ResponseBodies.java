@@ -1,0 +1,137 @@
+package io.github.camelsd.emulator;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API's answer bodies, with their documented oddities: {@code messege} on V3, {@code tip} next to {@code tips},
+ * a failed job's {@code id} as a string and its {@code output} as an empty string. Job bodies need the base URL (for
+ * links) and the images (for base64 output), hence an instance per emulator; the fixed bodies are static.
+ */
+final class ResponseBodies {
+
+    static final String DEFAULT_MODEL = "runwayml/stable-diffusion-v1-5";
+    private static final String QUEUED_TIP = "Your request is queued. Fetch the result after the eta with fetch_result,"
+                                             + " or pass a webhook to be called when it is ready.";
+
+    private final String baseUrl;
+    private final ImageStore images;
+
+    ResponseBodies(String baseUrl, ImageStore images) {
+        this.baseUrl = baseUrl;
+        this.images = images;
+    }
+
+    static Map<String, Object> error(Object message) {
+        return body("status", "error", "message", message);
+    }
+
+    static Map<String, Object> invalidKey() {
+        Map<String, Object> body = error("Invalid Api Key");
+        body.put("tip", "1. Make sure you are passing Key in the body of the request.\n2. Check if the key is valid.");
+        return body;
+    }
+
+    static Map<String, Object> spamFilter() {
+        Map<String, Object> body = error("Rate limit exceeded");
+        body.put("tips", "You have sent the same request multiple times, spam filter activated, wait for 30 seconds");
+        return body;
+    }
+
+    static Map<String, Object> queueFull(int limit, Integer retryAfterSeconds) {
+        Map<String, Object> body = error("Rate limit exceeded. Maximum " + limit + " queued requests allowed.");
+        if (retryAfterSeconds != null) {
+            body.put("retry_after", retryAfterSeconds);
+        }
+        return body;
+    }
+
+    /** A failed generation; {@code id} is a string ({@code ""} when no job was created). */
+    static Map<String, Object> failed(String id) {
+        return body("status", "failed", "id", id, "message", "Failed, Try Again", "output", "");
+    }
+
+    static Map<String, Object> systemLoad(JobStore.Load load) {
+        return body("queue_num", load.jobs(), "queue_time", load.seconds(), "status", "ok");
+    }
+
+    Map<String, Object> success(Job job) {
+        Map<String, Object> body = body("status", "success", "generationTime", job.generationTime(), "id", job.id());
+        body.put("output", job.request().base64() ? base64Images(job) : links(job));
+        if (job.family().proxyLinks()) {
+            body.put("proxy_links", links(job));
+        }
+        body.put("meta", meta(job));
+        body.put("nsfw_content_detected", job.nsfw());
+        return body;
+    }
+
+    Map<String, Object> processing(Job job, long now) {
+        Map<String, Object> body = body("status", "processing", "id", job.id(), "eta", job.etaSeconds(now));
+        body.put(job.family().processingMessageField(), "Try to fetch request after given estimated time");
+        body.put("fetch_result", baseUrl + job.family().fetchPath() + job.id());
+        body.put("output", List.of());
+        body.put("future_links", links(job));
+        body.put("tip", QUEUED_TIP);
+        body.put("meta", meta(job));
+        return body;
+    }
+
+    /** What the webhook receives when the job is over: the success or failure body plus the caller's track id. */
+    Map<String, Object> webhook(Job job) {
+        Map<String, Object> body;
+        if (job.failing()) {
+            body = failed(String.valueOf(job.id()));
+            body.remove("output");
+        } else {
+            body = success(job);
+        }
+        body.put("track_id", job.request().trackId());
+        return body;
+    }
+
+    private List<String> links(Job job) {
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < job.request().samples(); i++) {
+            links.add(baseUrl + "/generations/" + ImageStore.fileName(job.filePrefix(), i));
+        }
+        return links;
+    }
+
+    private List<String> base64Images(Job job) {
+        List<String> encoded = new ArrayList<>();
+        for (int i = 0; i < job.request().samples(); i++) {
+            encoded.add(Base64.getEncoder().encodeToString(images.png(job.filePrefix(), i)));
+        }
+        return encoded;
+    }
+
+    private static Map<String, Object> meta(Job job) {
+        GenerationRequest request = job.request();
+        Map<String, Object> meta = body("H", request.height(), "W", request.width(), "seed", job.seed());
+        meta.put("steps", request.steps());
+        meta.put("guidance_scale", request.guidanceScale());
+        meta.put("n_samples", request.samples());
+        meta.put("prompt", request.prompt());
+        meta.put("negative_prompt", request.negativePrompt());
+        meta.put("model", request.modelId() != null ? request.modelId() : DEFAULT_MODEL);
+        if (request.strength() != null) {
+            meta.put("strength", request.strength());
+        }
+        meta.put("safety_checker", request.safetyChecker() ? "yes" : "no");
+        meta.put("file_prefix", job.filePrefix());
+        return meta;
+    }
+
+    /** An ordered, mutable map from key-value pairs: the API's field order reads best in tests and logs. */
+    private static Map<String, Object> body(Object... pairs) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.put((String) pairs[i], pairs[i + 1]);
+        }
+        return body;
+    }
+}

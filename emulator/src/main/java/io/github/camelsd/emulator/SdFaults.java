@@ -1,0 +1,110 @@
+package io.github.camelsd.emulator;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * The faults armed on one emulator. An API request takes the oldest armed fault that matches its path; when none
+ * matches and {@link #randomly} is set, it draws one by chance. Image downloads never take faults.
+ */
+public final class SdFaults {
+
+    /** A fault armed for a number of requests, on every path or on those under a prefix. */
+    private static final class Armed {
+        final String pathPrefix;
+        final Fault fault;
+        int remaining;
+
+        Armed(String pathPrefix, Fault fault, int remaining) {
+            this.pathPrefix = pathPrefix;
+            this.fault = fault;
+            this.remaining = remaining;
+        }
+    }
+
+    /** Faults by chance; one Random drawn under the lock, so the same seed gives the same sequence of draws. */
+    private static final class Chance {
+        final double probability;
+        final Random random;
+        final List<Fault> mix;
+
+        Chance(double probability, long seed, List<Fault> mix) {
+            this.probability = probability;
+            this.random = new Random(seed);
+            this.mix = mix;
+        }
+
+        Fault draw() {
+            return random.nextDouble() < probability ? mix.get(random.nextInt(mix.size())) : null;
+        }
+    }
+
+    private final Deque<Armed> armed = new ArrayDeque<>(); // guarded by this
+    private Chance chance; // guarded by this
+
+    SdFaults() {
+    }
+
+    /** Arms {@code fault} for the next API request. */
+    public SdFaults next(Fault fault) {
+        return next(fault, 1);
+    }
+
+    /** Arms {@code fault} for the next {@code times} API requests. */
+    public SdFaults next(Fault fault, int times) {
+        return arm(null, fault, times);
+    }
+
+    /** Arms {@code fault} for the next {@code times} API requests whose path starts with {@code pathPrefix}. */
+    public SdFaults forPath(String pathPrefix, Fault fault, int times) {
+        return arm(Objects.requireNonNull(pathPrefix, "pathPrefix"), fault, times);
+    }
+
+    /**
+     * From now on, each API request that no armed fault matches hits a fault with {@code probability}, picked from
+     * {@code mix}; reproducible for a given {@code seed} and order of requests. Replaces an earlier setting.
+     */
+    public synchronized SdFaults randomly(double probability, long seed, List<Fault> mix) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must be within 0..1: " + probability);
+        }
+        if (mix.isEmpty()) {
+            throw new IllegalArgumentException("the mix of faults is empty");
+        }
+        chance = new Chance(probability, seed, List.copyOf(mix));
+        return this;
+    }
+
+    /** Disarms every fault, the random ones included. */
+    public synchronized void clear() {
+        armed.clear();
+        chance = null;
+    }
+
+    private synchronized SdFaults arm(String pathPrefix, Fault fault, int times) {
+        Objects.requireNonNull(fault, "fault");
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1: " + times);
+        }
+        armed.addLast(new Armed(pathPrefix, fault, times));
+        return this;
+    }
+
+    /** The fault this API request hits, or null. */
+    synchronized Fault take(String path) {
+        for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
+            Armed candidate = it.next();
+            if (candidate.pathPrefix == null || path.startsWith(candidate.pathPrefix)) {
+                if (--candidate.remaining == 0) {
+                    it.remove();
+                }
+                return candidate.fault;
+            }
+        }
+        return chance == null ? null : chance.draw();
+    }
+}
