@@ -105,7 +105,7 @@ public final class Fault {
         case MALFORMED_JSON:
             return HttpReply.text(status, HttpReply.JSON, "{\"status\":\"success\",\"output\":[\"http://");
         case HTML_PAGE:
-            return HttpReply.text(status, "text/html", htmlPage(status));
+            return HttpReply.text(status, "text/html", nginxPage(status));
         case TRUNCATED_BODY:
             return HttpReply.truncatedJson(status, ResponseBodies.error("Server Error"));
         case DROP_CONNECTION:
@@ -130,7 +130,7 @@ public final class Fault {
     }
 
     /** The page nginx sends when the application behind it is down. */
-    private static String htmlPage(int status) {
+    private static String nginxPage(int status) {
         String title = status + " " + reason(status);
         return "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
                + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";

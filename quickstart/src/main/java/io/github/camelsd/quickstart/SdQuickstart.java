@@ -47,6 +47,8 @@ public class SdQuickstart implements QuarkusApplication {
         List<PromptSource.Prompt> prompts = PromptSource.read(input);
 
         try (SdEmulator emulator = useEmulatorUnlessKeyGiven()) {
+            // a command-mode application starts Camel itself, once the sd component knows which API to call
+            context.start();
             context.addRoutes(new RenderRoutes(new ResultFiles(output)));
             int failed = render(prompts);
             LOG.info("Done: {} of {} prompts rendered, {} failed; results in {}", prompts.size() - failed, prompts.size(),
