@@ -17,6 +17,7 @@ import io.github.camelsd.component.error.SdWaitTimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
+import org.apache.camel.util.URISupport;
 
 /**
  * The recommended error handling for routes that call the API, as a route configuration with id
@@ -50,6 +51,7 @@ public class SdErrorHandlingConfiguration extends RouteConfigurationBuilder {
                 .redeliveryDelay("{{sd.rate-limit.delay:30000}}")
                 .asyncDelayedRedelivery()
                 .handled(true)
+                .process(SdErrorHandlingConfiguration::maskEndpointUris)
                 .to(DEAD_LETTER);
 
         configuration.onException(SdGenerationFailedException.class, SdServerException.class, SdTransportException.class,
@@ -61,6 +63,7 @@ public class SdErrorHandlingConfiguration extends RouteConfigurationBuilder {
                 .maximumRedeliveryDelay("{{sd.backoff.max-delay:60000}}")
                 .asyncDelayedRedelivery()
                 .handled(true)
+                .process(SdErrorHandlingConfiguration::maskEndpointUris)
                 .to(DEAD_LETTER);
 
         configuration.onException(SdInvalidKeyException.class, SdValidationException.class,
@@ -68,7 +71,21 @@ public class SdErrorHandlingConfiguration extends RouteConfigurationBuilder {
                 SdImageUnreachableException.class, SdApiException.class)
                 .maximumRedeliveries(0)
                 .handled(true)
+                .process(SdErrorHandlingConfiguration::maskEndpointUris)
                 .to(DEAD_LETTER);
+    }
+
+    /**
+     * Camel records the failing endpoint's URI on the exchange as written; an apiKey given in the URI would travel with
+     * the dead letter. The masked form keeps what the URI says, without the secret.
+     */
+    private static void maskEndpointUris(Exchange exchange) {
+        for (String property : new String[] { Exchange.FAILURE_ENDPOINT, Exchange.TO_ENDPOINT }) {
+            String uri = exchange.getProperty(property, String.class);
+            if (uri != null) {
+                exchange.setProperty(property, URISupport.sanitizeUri(uri));
+            }
+        }
     }
 
     /** Camel's per-attempt delay header makes the wait the API asked for win over the static delay. */

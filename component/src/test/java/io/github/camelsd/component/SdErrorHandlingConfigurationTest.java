@@ -15,6 +15,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * saw), never retries what cannot, resumes accepted jobs instead of sending them twice, and dead-letters the rest.
  */
 class SdErrorHandlingConfigurationTest extends SdEmulatorTestSupport {
+
+    private static final String URI_KEY = "sk-revoked-71c4d2e9a0b35f68";
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
@@ -42,6 +45,9 @@ class SdErrorHandlingConfigurationTest extends SdEmulatorTestSupport {
                     public void configure() {
                         from("direct:render").routeConfigurationId(SdErrorHandlingConfiguration.ID)
                                 .to("sd:text2img?maxWait=300")
+                                .to("mock:rendered");
+                        from("direct:render-with-key-in-uri").routeConfigurationId(SdErrorHandlingConfiguration.ID)
+                                .to("sd:text2img?apiKey=" + URI_KEY)
                                 .to("mock:rendered");
                     }
                 } };
@@ -66,6 +72,27 @@ class SdErrorHandlingConfigurationTest extends SdEmulatorTestSupport {
         Exchange deadLetter = dead.getExchanges().get(0);
         assertInstanceOf(SdInvalidKeyException.class, deadLetter.getProperty(Exchange.EXCEPTION_CAUGHT));
         assertEquals(1, emulator.requestCount("/api/v3/text2img"));
+    }
+
+    @Test
+    void aDeadLetterCarriesNoKeyInItsBodyHeadersPropertiesOrException() throws Exception {
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        dead.expectedMessageCount(1);
+        template.sendBodyAndHeader("direct:render-with-key-in-uri", "a fox", "origin", "test");
+        dead.assertIsSatisfied();
+        Exchange deadLetter = dead.getExchanges().get(0);
+        assertInstanceOf(SdInvalidKeyException.class, deadLetter.getProperty(Exchange.EXCEPTION_CAUGHT));
+
+        java.io.StringWriter trace = new java.io.StringWriter();
+        deadLetter.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).printStackTrace(new java.io.PrintWriter(trace));
+        for (String where : List.of(String.valueOf(deadLetter.getMessage().getBody()),
+                deadLetter.getMessage().getHeaders().toString(), deadLetter.getAllProperties().toString(),
+                trace.toString())) {
+            assertFalse(where.contains(URI_KEY), () -> "key in the dead letter: " + where);
+            assertFalse(where.contains(API_KEY), () -> "key in the dead letter: " + where);
+        }
+        assertTrue(deadLetter.getProperty(Exchange.FAILURE_ENDPOINT, String.class).startsWith("sd://text2img"),
+                "the failing endpoint is still named");
     }
 
     @Test

@@ -20,6 +20,24 @@ interface Limits {
 
     void check(Object value, SdApiVersion version);
 
+    /** At most {@code max} characters: a runaway prompt is a bug upstream, not a request. */
+    static Limits maxLength(int max) {
+        return (value, version) -> {
+            int length = value.toString().length();
+            if (length > max) {
+                throw new IllegalArgumentException("must be at most " + max + " characters (was " + length + ")");
+            }
+        };
+    }
+
+    /** Not blank, and at most {@code max} characters. */
+    static Limits text(int max) {
+        return (value, version) -> {
+            NOT_BLANK.check(value, version);
+            maxLength(max).check(value, version);
+        };
+    }
+
     static Limits between(long min, long max) {
         return (value, version) -> requireBetween(value, min, max);
     }

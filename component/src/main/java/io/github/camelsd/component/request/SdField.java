@@ -19,8 +19,8 @@ import io.github.camelsd.component.SdConstants;
  */
 public enum SdField {
 
-    PROMPT("prompt", SdConstants.PROMPT, Type.TEXT, Limits.NOT_BLANK),
-    NEGATIVE_PROMPT("negative_prompt", SdConstants.NEGATIVE_PROMPT, Type.TEXT, Limits.NONE),
+    PROMPT("prompt", SdConstants.PROMPT, Type.TEXT, Limits.text(SdField.MAX_PROMPT_LENGTH)),
+    NEGATIVE_PROMPT("negative_prompt", SdConstants.NEGATIVE_PROMPT, Type.TEXT, Limits.maxLength(SdField.MAX_PROMPT_LENGTH)),
     MODEL_ID("model_id", SdConstants.MODEL_ID, Type.TEXT, Limits.NOT_BLANK),
     WIDTH("width", SdConstants.WIDTH, Type.INTEGER, Limits.imageSide()),
     HEIGHT("height", SdConstants.HEIGHT, Type.INTEGER, Limits.imageSide()),
@@ -54,6 +54,9 @@ public enum SdField {
     INIT_IMAGE("init_image", SdConstants.INIT_IMAGE, Type.IMAGE, Limits.NONE),
     MASK_IMAGE("mask_image", SdConstants.MASK_IMAGE, Type.IMAGE, Limits.NONE),
     STRENGTH("strength", SdConstants.STRENGTH, Type.DECIMAL, Limits.between(0, 1));
+
+    /** The component's own guard on prompt length (the API documents none; real prompts are far shorter). */
+    public static final int MAX_PROMPT_LENGTH = 10_000;
 
     /** How a value is read from what routes send and written in the documented form. */
     enum Type {
