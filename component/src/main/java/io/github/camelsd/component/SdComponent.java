@@ -7,7 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
@@ -51,7 +53,8 @@ public class SdComponent extends DefaultComponent {
         super.doStart();
         HttpClient client = httpClient;
         if (client == null) {
-            ioExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SdHttpClient", ioThreads);
+            ioExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "SdHttpClient",
+                    unboundedQueue("SdHttpClient", ioThreads));
             client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofMillis(connectTimeout))
@@ -59,7 +62,17 @@ public class SdComponent extends DefaultComponent {
                     .build();
         }
         transport = new SdHttpTransport(client);
-        waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SdJobWaiter", 1);
+        waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SdJobWaiter",
+                unboundedQueue("SdJobWaiter", 1));
+    }
+
+    /**
+     * Camel's default profile caps a pool's queue at 1000 tasks; each waiting job is one scheduled task, so 10,000 jobs
+     * in processing would be refused. The tasks are tiny continuations and their number is already bounded by
+     * maxConcurrentJobs + maxPendingJobs per key, so the queue itself is not bounded again.
+     */
+    private static ThreadPoolProfile unboundedQueue(String name, int threads) {
+        return new ThreadPoolProfileBuilder(name).poolSize(threads).maxPoolSize(threads).maxQueueSize(-1).build();
     }
 
     @Override

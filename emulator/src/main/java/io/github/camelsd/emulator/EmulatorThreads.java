@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EmulatorThreads implements AutoCloseable {
 
     private static final int WORKERS = 8;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor timer;
@@ -44,10 +45,18 @@ final class EmulatorThreads implements AutoCloseable {
         }
     }
 
+    /** Ends the threads, waiting a little for them, so that a closed emulator has left nothing running behind. */
     @Override
     public void close() {
         timer.shutdownNow();
         workers.shutdownNow();
+        try {
+            if (timer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemons(String prefix) {

@@ -3,7 +3,6 @@ package io.github.camelsd.emulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -71,12 +70,19 @@ final class HttpReply {
                     exchange.getResponseHeaders().set("Allow", allow);
                 }
                 exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(shape == Shape.TRUNCATED ? Arrays.copyOf(body, body.length / 2) : body);
+                OutputStream out = exchange.getResponseBody();
+                if (shape == Shape.TRUNCATED) {
+                    out.write(body, 0, body.length / 2);
+                    out.flush();
+                    // closing the exchange (below), not the stream, with bytes missing makes the JDK server close
+                    // the connection; closing the stream first would leave it open and the client waiting
+                } else {
+                    out.write(body);
+                    out.close();
                 }
             }
         } catch (IOException e) {
-            // the client is gone (it gave up on a slow answer) or the truncation did what it should: nothing to answer
+            // the client is gone, e.g. it gave up waiting for a late answer: nobody to answer
         } finally {
             exchange.close();
         }

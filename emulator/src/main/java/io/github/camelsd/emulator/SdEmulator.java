@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -31,6 +32,16 @@ public final class SdEmulator implements AutoCloseable {
 
     /** Enough for a thousand clients connecting at once. */
     private static final int BACKLOG = 1024;
+    /**
+     * Settings of the JDK server that are JVM-wide properties, read once, when the first server is made. Set unless
+     * someone chose otherwise; they only help any other JDK server in the JVM. The server sends headers and body in two
+     * writes: with Nagle's algorithm on, the body waits for the client's delayed ACK, some 40 ms per answer. And it
+     * closes the keep-alive connections beyond 200 idle ones, which a client pooling a thousand connections then
+     * reuses and sees reset.
+     */
+    private static final Map<String, String> JDK_SERVER_PROPERTIES = Map.of(
+            "sun.net.httpserver.nodelay", "true",
+            "sun.net.httpserver.maxIdleConnections", "10000");
 
     private final int requestedPort;
     private final EmulatorSettings settings;
@@ -45,6 +56,7 @@ public final class SdEmulator implements AutoCloseable {
     private OutboundClient outbound; // guarded by this
     private WebhookSender webhooks; // guarded by this
     private volatile String baseUrl;
+    private volatile int port;
 
     private SdEmulator(Builder builder) {
         this.requestedPort = builder.port;
@@ -61,12 +73,17 @@ public final class SdEmulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started on " + baseUrl);
         }
+        JDK_SERVER_PROPERTIES.forEach((name, value) -> {
+            if (System.getProperty(name) == null) {
+                System.setProperty(name, value);
+            }
+        });
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
         }
-        int port = server.getAddress().getPort();
+        port = server.getAddress().getPort();
         baseUrl = "http://127.0.0.1:" + port;
         threads = new EmulatorThreads("sd-emulator-" + port);
         outbound = new OutboundClient(threads.workers());
@@ -89,8 +106,10 @@ public final class SdEmulator implements AutoCloseable {
         return url;
     }
 
+    /** The port it listens on (the one picked when 0 was asked for). */
     public int port() {
-        return Integer.parseInt(baseUrl().substring(baseUrl().lastIndexOf(':') + 1));
+        baseUrl(); // fails the same way when not started
+        return port;
     }
 
     /** How long new jobs stay "processing"; zero answers success at once. */
@@ -174,7 +193,7 @@ public final class SdEmulator implements AutoCloseable {
         SdEmulator emulator = builder.build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "sd-emulator-shutdown"));
         System.out.println(emulator.baseUrl());
-        new CountDownLatch(1).await(); // the serving threads are daemons: keep the JVM up until it is killed
+        new CountDownLatch(1).await(); // serve until the process is killed; the shutdown hook closes the emulator
     }
 
     /** Configures an emulator; every setting has the API's documented default. */

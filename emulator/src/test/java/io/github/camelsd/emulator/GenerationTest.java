@@ -3,7 +3,10 @@ package io.github.camelsd.emulator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -33,7 +36,7 @@ class GenerationTest {
 
     @BeforeAll
     static void start() {
-        emulator = SdEmulator.builder().apiKey(ApiClient.KEY).spamFilterWindow(java.time.Duration.ZERO)
+        emulator = SdEmulator.builder().apiKey(ApiClient.KEY).spamFilterWindow(Duration.ZERO)
                 .knownModels(Set.of("sdxl")).build().start();
         api = new ApiClient(emulator);
     }
@@ -141,19 +144,18 @@ class GenerationTest {
         assertEquals("image/png", png.contentType());
         byte[] bytes = png.bytes();
         assertArrayEquals(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, Arrays.copyOf(bytes, 8));
-        ByteBuffer header = ByteBuffer.wrap(bytes, 8, 25);
-        assertEquals(13, header.getInt());
-        assertEquals("IHDR", new String(bytes, 12, 4, java.nio.charset.StandardCharsets.US_ASCII));
-        assertEquals(200, ByteBuffer.wrap(bytes, 16, 4).getInt());
-        assertEquals(96, ByteBuffer.wrap(bytes, 20, 4).getInt());
+        ByteBuffer header = ByteBuffer.wrap(bytes);
+        assertEquals(13, header.getInt(8), "IHDR length");
+        assertEquals("IHDR", new String(bytes, 12, 4, StandardCharsets.US_ASCII));
+        assertEquals(200, header.getInt(16), "IHDR width");
+        assertEquals(96, header.getInt(20), "IHDR height");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
         assertEquals(200, image.getWidth());
         assertEquals(96, image.getHeight());
 
         assertArrayEquals(bytes, api.get(again).bytes(), "same prompt, seed and size: same bytes");
         assertFalse(Arrays.equals(bytes, api.get(otherSeed).bytes()), "another seed: another image");
-        assertFalse(Arrays.equals(bytes, api.get(first.replace("-0.png", "-1.png")).bytes()),
-                "only one sample was asked for");
+        assertEquals(404, api.get(first.replace("-0.png", "-1.png")).status(), "only one sample was asked for");
     }
 
     @Test
@@ -227,7 +229,7 @@ class GenerationTest {
 
     @Test
     void inputImagesThatAreNotImagesOrNotThereAreRefused() throws IOException {
-        HttpServer text = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer text = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         text.createContext("/", exchange -> {
             byte[] page = "<html>not an image</html>".getBytes();
             exchange.sendResponseHeaders(200, page.length);
