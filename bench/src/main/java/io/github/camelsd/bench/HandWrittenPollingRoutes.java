@@ -30,7 +30,7 @@ final class HandWrittenPollingRoutes extends RouteBuilder {
         // a failed job ends too (and is counted by the caller), so the measurement never waits for it
         onException(Exception.class).handled(true).setHeader("failed", constant(true)).process(onDone);
 
-        from(START + "?concurrentConsumers=" + consumers + "&size=100000")
+        from(START + "?concurrentConsumers=" + consumers + "&limitConcurrentConsumers=false&size=100000")
                 .process(e -> e.getMessage().setBody(request(e.getMessage().getBody(String.class))))
                 .marshal().json(JsonLibrary.Jackson)
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))

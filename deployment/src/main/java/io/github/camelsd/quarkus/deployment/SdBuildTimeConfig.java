@@ -15,20 +15,48 @@ public interface SdBuildTimeConfig {
     /** Dev Services: a local API emulator for dev and test mode. */
     DevServices devservices();
 
+    /** The readiness check backed by {@code sd:system-load}. */
+    Health health();
+
+    /** Micrometer meters of sd jobs. */
+    Metrics metrics();
+
     interface DevServices {
 
         /**
-         * Start the API emulator in dev and test mode when {@code camel.component.sd.base-url} is not configured.
+         * Start the API emulator in dev and test mode when {@code camel.component.sd.base-url} is not configured. The
+         * application then gets {@code camel.component.sd.base-url} and a random {@code camel.component.sd.api-key}.
          */
         @WithDefault("true")
         boolean enabled();
 
-        /** How long the emulator keeps each job in {@code processing} (0: answers at once). */
+        /** How long the emulator keeps each job in {@code processing} (0: answers success at once). */
         @WithDefault("0s")
         Duration processingTime();
 
         /** How many jobs per key the emulator lets be processing at once (the API's plans: 5, 10 or 15). */
         @WithDefault("15")
         int queueLimit();
+
+        /** How long the emulator answers an identical repeated request with the spam-filter error (0: never). */
+        @WithDefault("30s")
+        Duration spamFilterWindow();
+    }
+
+    interface Health {
+
+        /**
+         * Register the readiness check {@code camel-sd-api}. It is reported by camel-quarkus-microprofile-health (or
+         * any Camel health registry) under {@code /q/health/ready}.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Metrics {
+
+        /** Record the {@code camel.sd.*} meters when the application has quarkus-micrometer. */
+        @WithDefault("true")
+        boolean enabled();
     }
 }
