@@ -26,7 +26,8 @@ import org.apache.camel.util.URISupport;
  * (the exchange keeps its exception, so nothing is lost silently):
  * <ul>
  * <li>rate limit, spam filter, queue full: redelivered after the wait the API asked for (its {@code retry_after}, 30 s
- * for the spam filter), at most {@code sd.rate-limit.max-redeliveries} times;</li>
+ * for the spam filter; at most {@code sd.rate-limit.max-delay}), at most {@code sd.rate-limit.max-redeliveries}
+ * times;</li>
  * <li>failed generation, server, transport, unparseable answer, wait timeout, local queue full: exponential back-off
  * from {@code sd.backoff.initial-delay}, at most {@code sd.backoff.max-redeliveries} times (a redelivered job that the
  * API had accepted is resumed, not sent twice);</li>
@@ -39,6 +40,7 @@ public class SdErrorHandlingConfiguration extends RouteConfigurationBuilder {
 
     public static final String ID = "sd-error-handling";
 
+    private static final String MAX_API_DELAY = "{{sd.rate-limit.max-delay:300000}}";
     private static final String DEAD_LETTER = "{{sd.dead-letter-uri:log:io.github.camelsd.dead-letter?level=ERROR&showException=true}}";
 
     @Override
@@ -88,14 +90,18 @@ public class SdErrorHandlingConfiguration extends RouteConfigurationBuilder {
         }
     }
 
-    /** Camel's per-attempt delay header makes the wait the API asked for win over the static delay. */
+    /**
+     * Camel's per-attempt delay header makes the wait the API asked for win over the static delay, up to
+     * {@code sd.rate-limit.max-delay}.
+     */
     private static void useTheApisDelay(Exchange exchange) {
         SdRateLimitException limit = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, SdRateLimitException.class);
         if (limit == null) {
             limit = exchange.getException(SdRateLimitException.class);
         }
         if (limit != null && limit.getRetryAfter() != null) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, limit.getRetryAfter().toMillis());
+            long cap = Long.parseLong(exchange.getContext().resolvePropertyPlaceholders(MAX_API_DELAY));
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, Math.min(limit.getRetryAfter().toMillis(), cap));
         } else {
             exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
         }

@@ -42,6 +42,7 @@ class SdFaultMatrixTest extends SdEmulatorTestSupport {
         properties.put("sd.backoff.max-redeliveries", String.valueOf(BACKOFF_REDELIVERIES));
         properties.put("sd.rate-limit.max-redeliveries", String.valueOf(RATE_LIMIT_REDELIVERIES));
         properties.put("sd.rate-limit.delay", "5");
+        properties.put("sd.rate-limit.max-delay", "20");
         return properties;
     }
 
@@ -53,7 +54,7 @@ class SdFaultMatrixTest extends SdEmulatorTestSupport {
                     @Override
                     public void configure() {
                         from("direct:render").routeConfigurationId(SdErrorHandlingConfiguration.ID)
-                                .to("sd:text2img?responseTimeout=300")
+                                .to("sd:text2img?responseTimeout=300&maxWait=200")
                                 .to("mock:rendered");
                     }
                 } };
@@ -76,6 +77,37 @@ class SdFaultMatrixTest extends SdEmulatorTestSupport {
                 arguments("failed status", Fault.generationFailed(), SdGenerationFailedException.class, retried),
                 arguments("HTTP 402", Fault.httpStatus(402), SdInsufficientCreditsException.class, 1),
                 arguments("HTTP 403", Fault.httpStatus(403), SdForbiddenException.class, 1));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSpamFilterIsRetriedAfterTheApisDelayCappedAndThenDeadLettered() throws Exception {
+        emulator.setSpamFilterWindow(Duration.ofMinutes(1));
+        template.sendBody("sd:text2img", "the same fox"); // the API has seen it: every attempt below is spam
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        dead.expectedMessageCount(1);
+
+        template.sendBody("direct:render", "the same fox");
+
+        dead.assertIsSatisfied();
+        assertInstanceOf(io.github.camelsd.component.error.SdRateLimitException.class,
+                dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT));
+        assertEquals(1 + 1 + RATE_LIMIT_REDELIVERIES, emulator.requestCount("/api/v3/text2img"),
+                "the first request, then the route's attempt and its redeliveries");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aJobProcessingForeverTimesOutAndIsResumedNotResent() throws Exception {
+        emulator.setProcessingTime(Duration.ofHours(1));
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        dead.expectedMessageCount(1);
+
+        template.sendBody("direct:render", "an endless fox");
+
+        dead.assertIsSatisfied();
+        assertInstanceOf(io.github.camelsd.component.error.SdWaitTimeoutException.class,
+                dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT));
+        assertEquals(1, emulator.requestCount("/api/v3/text2img"), "one job, waited for by every attempt");
+        assertEquals(true, emulator.requestCount("/api/v3/fetch") >= 1 + BACKOFF_REDELIVERIES);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,6 +14,7 @@ import io.github.camelsd.component.error.SdException;
 import io.github.camelsd.emulator.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,11 @@ class SdNoLossTest extends SdEmulatorTestSupport {
     private final Map<String, String> duplicates = new ConcurrentHashMap<>();
 
     @Override
+    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
+        registry.bind("consumedPrompts", MemoryIdempotentRepository.memoryIdempotentRepository(2 * PROMPTS));
+    }
+
+    @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties properties = new Properties();
         properties.put("sd.dead-letter-uri", "direct:dead");
@@ -54,7 +60,9 @@ class SdNoLossTest extends SdEmulatorTestSupport {
                 new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("file:" + inbox + "?delete=true&maxMessagesPerPoll=0&delay=10&initialDelay=0")
+                        // idempotent: a file still listed by a poll after its exchange deleted it is not read again
+                        from("file:" + inbox + "?delete=true&maxMessagesPerPoll=0&delay=10&initialDelay=0"
+                             + "&idempotent=true&idempotentRepository=#consumedPrompts")
                                 .routeId("prompts").autoStartup(false)
                                 .routeConfigurationId(SdErrorHandlingConfiguration.ID)
                                 .convertBodyTo(String.class)

@@ -56,18 +56,24 @@ class SdSecretLeakTest extends SdEmulatorTestSupport {
         }
     };
 
+    private static final List<String> LOGGERS = List.of("", "org.apache.camel", "io.github.camelsd");
+    private final List<Level> levelsBefore = new java.util.ArrayList<>();
+
     @BeforeEach
     void captureEverything() {
-        Logger root = Logger.getLogger("");
-        root.setLevel(Level.ALL);
-        root.addHandler(capture);
+        for (String name : LOGGERS) {
+            levelsBefore.add(Logger.getLogger(name).getLevel());
+            Logger.getLogger(name).setLevel(Level.ALL);
+        }
+        Logger.getLogger("").addHandler(capture);
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger root = Logger.getLogger("");
-        root.removeHandler(capture);
-        root.setLevel(Level.INFO);
+        Logger.getLogger("").removeHandler(capture);
+        for (int i = 0; i < LOGGERS.size(); i++) {
+            Logger.getLogger(LOGGERS.get(i)).setLevel(levelsBefore.get(i));
+        }
     }
 
     @Override
