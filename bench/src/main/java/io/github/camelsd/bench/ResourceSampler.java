@@ -17,6 +17,7 @@ final class ResourceSampler implements AutoCloseable {
     private final int baselineThreads;
     private volatile int peakThreads;
     private volatile long peakHeapBytes;
+    private volatile long peakLiveHeapBytes;
     private volatile Map<String, Integer> threadsAtPeak = Map.of();
 
     ResourceSampler() throws InterruptedException {
@@ -55,6 +56,13 @@ final class ResourceSampler implements AutoCloseable {
             threadsAtPeak = byPool;
         }
         peakHeapBytes = Math.max(peakHeapBytes, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        long live = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                live += pool.getCollectionUsage().getUsed();
+            }
+        }
+        peakLiveHeapBytes = Math.max(peakLiveHeapBytes, live);
     }
 
     /** Threads the measured code added at its peak (the sampler's own thread excluded). */
@@ -67,8 +75,14 @@ final class ResourceSampler implements AutoCloseable {
         return threadsAtPeak;
     }
 
+    /** The most heap in use at any sample, garbage included: bounded by -Xmx, so mostly says when GC ran. */
     long peakHeapMiB() {
         return peakHeapBytes / (1024 * 1024);
+    }
+
+    /** The most heap still in use right after a collection: what the measured code really holds. */
+    long peakLiveHeapMiB() {
+        return peakLiveHeapBytes / (1024 * 1024);
     }
 
     @Override

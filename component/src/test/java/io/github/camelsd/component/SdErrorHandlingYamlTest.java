@@ -1,11 +1,9 @@
 package io.github.camelsd.component;
 
-import java.util.Properties;
-
 import io.github.camelsd.component.error.SdInvalidKeyException;
 import io.github.camelsd.emulator.Fault;
 import org.apache.camel.Exchange;
-import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -16,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** The shipped configuration from the YAML DSL, by routeConfigurationId, as low-code users write it. */
-class SdErrorHandlingYamlTest extends SdEmulatorTestSupport {
+class SdErrorHandlingYamlTest extends SdErrorHandlingTestSupport {
 
     private static final String ROUTE = """
             - route:
@@ -30,16 +28,8 @@ class SdErrorHandlingYamlTest extends SdEmulatorTestSupport {
             """;
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
-        properties.put("sd.dead-letter-uri", "mock:dead");
-        properties.put("sd.backoff.initial-delay", "5");
-        return properties;
-    }
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new SdErrorHandlingConfiguration();
+    protected void routes(RouteBuilder routes) {
+        // the route under test comes from YAML, loaded below
     }
 
     @BeforeEach

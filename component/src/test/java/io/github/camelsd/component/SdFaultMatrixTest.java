@@ -29,35 +29,23 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * configuration: the exception that reaches the dead-letter endpoint, and how many requests the API saw (1 for what is
  * never retried, 1 + the redeliveries for what is).
  */
-class SdFaultMatrixTest extends SdEmulatorTestSupport {
+class SdFaultMatrixTest extends SdErrorHandlingTestSupport {
 
     private static final int BACKOFF_REDELIVERIES = 3;
     private static final int RATE_LIMIT_REDELIVERIES = 2;
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
-        properties.put("sd.dead-letter-uri", "mock:dead");
-        properties.put("sd.backoff.initial-delay", "5");
+    protected void tune(Properties properties) {
         properties.put("sd.backoff.max-redeliveries", String.valueOf(BACKOFF_REDELIVERIES));
         properties.put("sd.rate-limit.max-redeliveries", String.valueOf(RATE_LIMIT_REDELIVERIES));
-        properties.put("sd.rate-limit.delay", "5");
         properties.put("sd.rate-limit.max-delay", "20");
-        return properties;
     }
 
     @Override
-    protected RouteBuilder[] createRouteBuilders() {
-        return new RouteBuilder[] {
-                new SdErrorHandlingConfiguration(),
-                new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:render").routeConfigurationId(SdErrorHandlingConfiguration.ID)
-                                .to("sd:text2img?responseTimeout=300&maxWait=200")
-                                .to("mock:rendered");
-                    }
-                } };
+    protected void routes(RouteBuilder routes) {
+        routes.from("direct:render").routeConfigurationId(SdErrorHandlingConfiguration.ID)
+                .to("sd:text2img?responseTimeout=300&maxWait=200")
+                .to("mock:rendered");
     }
 
     static Stream<Arguments> faults() {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the shipped error handling, while 20 % of the API's answers are faults of mixed kinds. Every prompt must end
  * exactly once, as an image or as a dead-letter entry that carries its exception.
  */
-class SdNoLossTest extends SdEmulatorTestSupport {
+class SdNoLossTest extends SdErrorHandlingTestSupport {
 
     private static final int PROMPTS = 10_000;
 
@@ -44,37 +44,27 @@ class SdNoLossTest extends SdEmulatorTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void tune(Properties properties) {
         properties.put("sd.dead-letter-uri", "direct:dead");
-        properties.put("sd.backoff.initial-delay", "5");
         properties.put("sd.backoff.max-delay", "50");
-        properties.put("sd.rate-limit.delay", "5");
-        return properties;
     }
 
     @Override
-    protected RouteBuilder[] createRouteBuilders() {
-        return new RouteBuilder[] {
-                new SdErrorHandlingConfiguration(),
-                new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        // idempotent: a file still listed by a poll after its exchange deleted it is not read again
-                        from("file:" + inbox + "?delete=true&maxMessagesPerPoll=0&delay=10&initialDelay=0"
-                             + "&idempotent=true&idempotentRepository=#consumedPrompts")
-                                .routeId("prompts").autoStartup(false)
-                                .routeConfigurationId(SdErrorHandlingConfiguration.ID)
-                                .convertBodyTo(String.class)
-                                .to("sd:text2img?width=64&height=64&maxConcurrentJobs=64&maxPendingJobs=" + PROMPTS + "&responseTimeout=2000")
-                                .process(e -> record(e, "image"));
-                        from("direct:dead").process(e -> {
-                            Throwable caught = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-                            assertInstanceOf(SdException.class, caught, "a dead letter carries its exception");
-                            record(e, "dead letter: " + caught.getClass().getSimpleName());
-                        });
-                    }
-                } };
+    protected void routes(RouteBuilder routes) {
+        // idempotent: a file still listed by a poll after its exchange deleted it is not read again
+        routes.from("file:" + inbox + "?delete=true&maxMessagesPerPoll=0&delay=10&initialDelay=0"
+                    + "&idempotent=true&idempotentRepository=#consumedPrompts")
+                .routeId("prompts").autoStartup(false)
+                .routeConfigurationId(SdErrorHandlingConfiguration.ID)
+                .convertBodyTo(String.class)
+                .to("sd:text2img?width=64&height=64&maxConcurrentJobs=64&maxPendingJobs=" + PROMPTS
+                    + "&responseTimeout=2000")
+                .process(e -> record(e, "image"));
+        routes.from("direct:dead").process(e -> {
+            Throwable caught = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            assertInstanceOf(SdException.class, caught, "a dead letter carries its exception");
+            record(e, "dead letter: " + caught.getClass().getSimpleName());
+        });
     }
 
     private void record(Exchange exchange, String outcome) {
