@@ -1,9 +1,9 @@
 package io.github.camelsd.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,46 +20,53 @@ final class EmulatorProcess implements AutoCloseable {
     private static final Path JAR = Path.of("emulator/target/camel-sd-emulator-0.1.0-SNAPSHOT-standalone.jar");
 
     private final Process process;
-    private final int port;
+    private final String baseUrl;
 
-    private EmulatorProcess(Process process, int port) {
+    private EmulatorProcess(Process process, String baseUrl) {
         this.process = process;
-        this.port = port;
+        this.baseUrl = baseUrl;
     }
 
-    static EmulatorProcess start(Duration processingTime) throws IOException, InterruptedException {
+    static EmulatorProcess start(Duration processingTime) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IOException(JAR + " is missing: run ./bench.sh, which builds it");
         }
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
         // the JDK server keeps only 200 idle connections by default: thousands of clients waiting between polls need more
         List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-Dsun.net.httpserver.maxIdleConnections=100000",
-                "-jar", JAR.toString(), "--port",
-                String.valueOf(port), "--key", KEY, "--processing-ms", String.valueOf(processingTime.toMillis()),
-                "--spam-window-ms", "0", "--queue-limit", "1000000"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new EmulatorProcess(process, port);
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new IOException("the emulator exited with " + process.exitValue());
-                }
-                Thread.sleep(50);
+                "-jar", JAR.toString(), "--port", "0", "--key", KEY,
+                "--processing-ms", String.valueOf(processingTime.toMillis()), "--spam-window-ms", "0",
+                "--queue-limit", "1000000"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // the emulator prints its base URL once it listens: reading that line is the wait
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = output.readLine()) != null) {
+            if (line.startsWith("http://")) {
+                drain(output);
+                return new EmulatorProcess(process, line.trim());
             }
         }
         process.destroyForcibly();
-        throw new IOException("the emulator did not listen on port " + port + " within 30 s");
+        throw new IOException("the emulator exited without listening");
+    }
+
+    /** Keeps reading the child's output so that it never blocks on a full pipe. */
+    private static void drain(BufferedReader output) {
+        Thread drainer = new Thread(() -> {
+            try {
+                while (output.readLine() != null) {
+                    // discarded: the emulator's log is not part of the measurement
+                }
+            } catch (IOException closed) {
+                // the child ended
+            }
+        }, "emulator-output");
+        drainer.setDaemon(true);
+        drainer.start();
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return baseUrl;
     }
 
     @Override
