@@ -48,6 +48,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "embeddingsModel": getOrCreateConfiguration(target).setEmbeddingsModel(property(camelContext, java.lang.String.class, value)); return true;
         case "enhanceprompt":
         case "enhancePrompt": getOrCreateConfiguration(target).setEnhancePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "failonnsfw":
+        case "failOnNsfw": getOrCreateConfiguration(target).setFailOnNsfw(property(camelContext, boolean.class, value)); return true;
         case "fetchpath":
         case "fetchPath": getOrCreateConfiguration(target).setFetchPath(property(camelContext, java.lang.String.class, value)); return true;
         case "guidancescale":
@@ -69,6 +71,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "loraStrength": getOrCreateConfiguration(target).setLoraStrength(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
+        case "maxdownloadsize":
+        case "maxDownloadSize": getOrCreateConfiguration(target).setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxpendingjobs":
         case "maxPendingJobs": getOrCreateConfiguration(target).setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxwait":
@@ -83,6 +87,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "numinferencesteps":
         case "numInferenceSteps": getOrCreateConfiguration(target).setNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputformat":
+        case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelsd.component.SdOutputFormat.class, value)); return true;
         case "panorama": getOrCreateConfiguration(target).setPanorama(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
@@ -136,6 +142,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "embeddingsModel": return java.lang.String.class;
         case "enhanceprompt":
         case "enhancePrompt": return java.lang.Boolean.class;
+        case "failonnsfw":
+        case "failOnNsfw": return boolean.class;
         case "fetchpath":
         case "fetchPath": return java.lang.String.class;
         case "guidancescale":
@@ -157,6 +165,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "loraStrength": return java.lang.String.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
+        case "maxdownloadsize":
+        case "maxDownloadSize": return long.class;
         case "maxpendingjobs":
         case "maxPendingJobs": return int.class;
         case "maxwait":
@@ -171,6 +181,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "negativePrompt": return java.lang.String.class;
         case "numinferencesteps":
         case "numInferenceSteps": return java.lang.Integer.class;
+        case "outputformat":
+        case "outputFormat": return io.github.camelsd.component.SdOutputFormat.class;
         case "panorama": return java.lang.Boolean.class;
         case "path": return java.lang.String.class;
         case "pollinterval":
@@ -225,6 +237,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "embeddingsModel": return getOrCreateConfiguration(target).getEmbeddingsModel();
         case "enhanceprompt":
         case "enhancePrompt": return getOrCreateConfiguration(target).getEnhancePrompt();
+        case "failonnsfw":
+        case "failOnNsfw": return getOrCreateConfiguration(target).isFailOnNsfw();
         case "fetchpath":
         case "fetchPath": return getOrCreateConfiguration(target).getFetchPath();
         case "guidancescale":
@@ -246,6 +260,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "loraStrength": return getOrCreateConfiguration(target).getLoraStrength();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
+        case "maxdownloadsize":
+        case "maxDownloadSize": return getOrCreateConfiguration(target).getMaxDownloadSize();
         case "maxpendingjobs":
         case "maxPendingJobs": return getOrCreateConfiguration(target).getMaxPendingJobs();
         case "maxwait":
@@ -260,6 +276,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
         case "numinferencesteps":
         case "numInferenceSteps": return getOrCreateConfiguration(target).getNumInferenceSteps();
+        case "outputformat":
+        case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "panorama": return getOrCreateConfiguration(target).getPanorama();
         case "path": return getOrCreateConfiguration(target).getPath();
         case "pollinterval":

@@ -36,6 +36,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "embeddingsModel": target.setEmbeddingsModel(property(camelContext, java.lang.String.class, value)); return true;
         case "enhanceprompt":
         case "enhancePrompt": target.setEnhancePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "failonnsfw":
+        case "failOnNsfw": target.setFailOnNsfw(property(camelContext, boolean.class, value)); return true;
         case "fetchpath":
         case "fetchPath": target.setFetchPath(property(camelContext, java.lang.String.class, value)); return true;
         case "guidancescale":
@@ -51,6 +53,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "loraStrength": target.setLoraStrength(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": target.setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
+        case "maxdownloadsize":
+        case "maxDownloadSize": target.setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxpendingjobs":
         case "maxPendingJobs": target.setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxwait":
@@ -65,6 +69,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "negativePrompt": target.setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "numinferencesteps":
         case "numInferenceSteps": target.setNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputformat":
+        case "outputFormat": target.setOutputFormat(property(camelContext, io.github.camelsd.component.SdOutputFormat.class, value)); return true;
         case "panorama": target.setPanorama(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
@@ -113,6 +119,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "embeddingsModel": return java.lang.String.class;
         case "enhanceprompt":
         case "enhancePrompt": return java.lang.Boolean.class;
+        case "failonnsfw":
+        case "failOnNsfw": return boolean.class;
         case "fetchpath":
         case "fetchPath": return java.lang.String.class;
         case "guidancescale":
@@ -128,6 +136,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "loraStrength": return java.lang.String.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
+        case "maxdownloadsize":
+        case "maxDownloadSize": return long.class;
         case "maxpendingjobs":
         case "maxPendingJobs": return int.class;
         case "maxwait":
@@ -142,6 +152,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "negativePrompt": return java.lang.String.class;
         case "numinferencesteps":
         case "numInferenceSteps": return java.lang.Integer.class;
+        case "outputformat":
+        case "outputFormat": return io.github.camelsd.component.SdOutputFormat.class;
         case "panorama": return java.lang.Boolean.class;
         case "path": return java.lang.String.class;
         case "pollinterval":
@@ -191,6 +203,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "embeddingsModel": return target.getEmbeddingsModel();
         case "enhanceprompt":
         case "enhancePrompt": return target.getEnhancePrompt();
+        case "failonnsfw":
+        case "failOnNsfw": return target.isFailOnNsfw();
         case "fetchpath":
         case "fetchPath": return target.getFetchPath();
         case "guidancescale":
@@ -206,6 +220,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "loraStrength": return target.getLoraStrength();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return target.getMaxConcurrentJobs();
+        case "maxdownloadsize":
+        case "maxDownloadSize": return target.getMaxDownloadSize();
         case "maxpendingjobs":
         case "maxPendingJobs": return target.getMaxPendingJobs();
         case "maxwait":
@@ -220,6 +236,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "negativePrompt": return target.getNegativePrompt();
         case "numinferencesteps":
         case "numInferenceSteps": return target.getNumInferenceSteps();
+        case "outputformat":
+        case "outputFormat": return target.getOutputFormat();
         case "panorama": return target.getPanorama();
         case "path": return target.getPath();
         case "pollinterval":

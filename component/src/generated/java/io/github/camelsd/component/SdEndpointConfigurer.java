@@ -36,6 +36,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "embeddingsModel": target.getConfiguration().setEmbeddingsModel(property(camelContext, java.lang.String.class, value)); return true;
         case "enhanceprompt":
         case "enhancePrompt": target.getConfiguration().setEnhancePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "failonnsfw":
+        case "failOnNsfw": target.getConfiguration().setFailOnNsfw(property(camelContext, boolean.class, value)); return true;
         case "fetchpath":
         case "fetchPath": target.getConfiguration().setFetchPath(property(camelContext, java.lang.String.class, value)); return true;
         case "guidancescale":
@@ -53,6 +55,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "loraStrength": target.getConfiguration().setLoraStrength(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": target.getConfiguration().setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
+        case "maxdownloadsize":
+        case "maxDownloadSize": target.getConfiguration().setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxpendingjobs":
         case "maxPendingJobs": target.getConfiguration().setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxwait":
@@ -67,6 +71,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "numinferencesteps":
         case "numInferenceSteps": target.getConfiguration().setNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputformat":
+        case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelsd.component.SdOutputFormat.class, value)); return true;
         case "panorama": target.getConfiguration().setPanorama(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
@@ -115,6 +121,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "embeddingsModel": return java.lang.String.class;
         case "enhanceprompt":
         case "enhancePrompt": return java.lang.Boolean.class;
+        case "failonnsfw":
+        case "failOnNsfw": return boolean.class;
         case "fetchpath":
         case "fetchPath": return java.lang.String.class;
         case "guidancescale":
@@ -132,6 +140,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "loraStrength": return java.lang.String.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
+        case "maxdownloadsize":
+        case "maxDownloadSize": return long.class;
         case "maxpendingjobs":
         case "maxPendingJobs": return int.class;
         case "maxwait":
@@ -146,6 +156,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "negativePrompt": return java.lang.String.class;
         case "numinferencesteps":
         case "numInferenceSteps": return java.lang.Integer.class;
+        case "outputformat":
+        case "outputFormat": return io.github.camelsd.component.SdOutputFormat.class;
         case "panorama": return java.lang.Boolean.class;
         case "path": return java.lang.String.class;
         case "pollinterval":
@@ -195,6 +207,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "embeddingsModel": return target.getConfiguration().getEmbeddingsModel();
         case "enhanceprompt":
         case "enhancePrompt": return target.getConfiguration().getEnhancePrompt();
+        case "failonnsfw":
+        case "failOnNsfw": return target.getConfiguration().isFailOnNsfw();
         case "fetchpath":
         case "fetchPath": return target.getConfiguration().getFetchPath();
         case "guidancescale":
@@ -212,6 +226,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "loraStrength": return target.getConfiguration().getLoraStrength();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return target.getConfiguration().getMaxConcurrentJobs();
+        case "maxdownloadsize":
+        case "maxDownloadSize": return target.getConfiguration().getMaxDownloadSize();
         case "maxpendingjobs":
         case "maxPendingJobs": return target.getConfiguration().getMaxPendingJobs();
         case "maxwait":
@@ -226,6 +242,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "negativePrompt": return target.getConfiguration().getNegativePrompt();
         case "numinferencesteps":
         case "numInferenceSteps": return target.getConfiguration().getNumInferenceSteps();
+        case "outputformat":
+        case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "panorama": return target.getConfiguration().getPanorama();
         case "path": return target.getConfiguration().getPath();
         case "pollinterval":

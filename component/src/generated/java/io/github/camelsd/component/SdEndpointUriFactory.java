@@ -23,7 +23,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(47);
         props.add("apiKey");
         props.add("apiVersion");
         props.add("base64");
@@ -31,6 +31,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("clipSkip");
         props.add("embeddingsModel");
         props.add("enhancePrompt");
+        props.add("failOnNsfw");
         props.add("fetchPath");
         props.add("guidanceScale");
         props.add("height");
@@ -40,6 +41,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("loraModel");
         props.add("loraStrength");
         props.add("maxConcurrentJobs");
+        props.add("maxDownloadSize");
         props.add("maxPendingJobs");
         props.add("maxWait");
         props.add("minPollInterval");
@@ -48,6 +50,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("negativePrompt");
         props.add("numInferenceSteps");
         props.add("operation");
+        props.add("outputFormat");
         props.add("panorama");
         props.add("path");
         props.add("pollInterval");

@@ -35,6 +35,7 @@ public class SdComponent extends DefaultComponent {
     private ExecutorService ioExecutor;
     private ScheduledExecutorService waitScheduler;
     private SdHttpTransport transport;
+    private SdOutputFetcher outputFetcher;
     private final SdJobLimiter jobLimiter = new SdJobLimiter();
 
     public SdComponent() {
@@ -64,6 +65,7 @@ public class SdComponent extends DefaultComponent {
         transport = new SdHttpTransport(client);
         waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SdJobWaiter",
                 unboundedQueue("SdJobWaiter", 1));
+        outputFetcher = new SdOutputFetcher(transport, waitScheduler);
     }
 
     /**
@@ -86,11 +88,16 @@ public class SdComponent extends DefaultComponent {
             ioExecutor = null;
         }
         transport = null;
+        outputFetcher = null;
         super.doStop();
     }
 
     SdHttpTransport transport() {
         return transport;
+    }
+
+    SdOutputFetcher outputFetcher() {
+        return outputFetcher;
     }
 
     SdJobLimiter jobLimiter() {

@@ -53,6 +53,17 @@ public class SdConfiguration implements Cloneable {
               description = "How long one HTTP call may take, from sending the request to the end of the response.")
     private long responseTimeout = 60000;
 
+    // ---- results ----
+    @UriParam(label = "producer", defaultValue = "urls", enums = "urls,bytes,stream,base64",
+              description = "What the body of a finished job holds: the API's output links (urls), or the images downloaded at once as byte[] (bytes), InputStream (stream) or base64 String (base64); one image gives the value, several a List. The API's links can be temporary: downloading keeps the images.")
+    private SdOutputFormat outputFormat = SdOutputFormat.urls;
+    @UriParam(label = "producer", defaultValue = "20971520",
+              description = "The largest output image (bytes) the component downloads; a larger one fails with SdOutputDownloadException.")
+    private long maxDownloadSize = 20 * 1024 * 1024;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Fail with SdNsfwContentException when the API flagged NSFW content (its images are blanked), instead of only setting header CamelSdNsfw. Without the API's flag, downloaded images that are one colour count as blanked.")
+    private boolean failOnNsfw;
+
     // ---- the account's queue ----
     @UriParam(label = "producer", defaultValue = "5",
               description = "How many jobs of one API key may be at the API at once (the plans allow 5, 10 or 15 queued requests). Further jobs wait in the component, first come first served, without holding a thread.")
@@ -262,6 +273,33 @@ public class SdConfiguration implements Cloneable {
     /** How long one HTTP call may take. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public SdOutputFormat getOutputFormat() {
+        return outputFormat;
+    }
+
+    /** What the body of a finished job holds. */
+    public void setOutputFormat(SdOutputFormat outputFormat) {
+        this.outputFormat = outputFormat;
+    }
+
+    public long getMaxDownloadSize() {
+        return maxDownloadSize;
+    }
+
+    /** The largest output image (bytes) the component downloads. */
+    public void setMaxDownloadSize(long maxDownloadSize) {
+        this.maxDownloadSize = maxDownloadSize;
+    }
+
+    public boolean isFailOnNsfw() {
+        return failOnNsfw;
+    }
+
+    /** Fail with SdNsfwContentException when the API flagged NSFW content. */
+    public void setFailOnNsfw(boolean failOnNsfw) {
+        this.failOnNsfw = failOnNsfw;
     }
 
     public int getMaxConcurrentJobs() {

@@ -7,6 +7,8 @@ import io.github.camelsd.component.error.SdImageUnreachableException;
 import io.github.camelsd.component.error.SdInsufficientCreditsException;
 import io.github.camelsd.component.error.SdInvalidKeyException;
 import io.github.camelsd.component.error.SdModelNotFoundException;
+import io.github.camelsd.component.error.SdNsfwContentException;
+import io.github.camelsd.component.error.SdOutputDownloadException;
 import io.github.camelsd.component.error.SdRateLimitException;
 import io.github.camelsd.component.error.SdServerException;
 import io.github.camelsd.component.error.SdTooManyPendingJobsException;
@@ -57,7 +59,8 @@ public class SdErrorHandlingConfiguration extends RouteConfigurationBuilder {
                 .to(DEAD_LETTER);
 
         configuration.onException(SdGenerationFailedException.class, SdServerException.class, SdTransportException.class,
-                SdUnparseableResponseException.class, SdWaitTimeoutException.class, SdTooManyPendingJobsException.class)
+                SdUnparseableResponseException.class, SdWaitTimeoutException.class, SdTooManyPendingJobsException.class,
+                SdOutputDownloadException.class)
                 .maximumRedeliveries("{{sd.backoff.max-redeliveries:5}}")
                 .redeliveryDelay("{{sd.backoff.initial-delay:1000}}")
                 .useExponentialBackOff()
@@ -70,7 +73,7 @@ public class SdErrorHandlingConfiguration extends RouteConfigurationBuilder {
 
         configuration.onException(SdInvalidKeyException.class, SdValidationException.class,
                 SdModelNotFoundException.class, SdInsufficientCreditsException.class, SdForbiddenException.class,
-                SdImageUnreachableException.class, SdApiException.class)
+                SdImageUnreachableException.class, SdApiException.class, SdNsfwContentException.class)
                 .maximumRedeliveries(0)
                 .handled(true)
                 .process(SdErrorHandlingConfiguration::maskEndpointUris)

@@ -43,6 +43,78 @@ final class SdHttpTransport {
                 .thenApply(response -> new Answer(response.statusCode(), response.body()));
     }
 
+    /**
+     * One GET whose body may not exceed {@code maxBytes}: a longer one (by its Content-Length, or while it arrives)
+     * fails with {@link TooLargeException} without being read to the end.
+     */
+    CompletableFuture<Answer> get(URI uri, Duration timeout, long maxBytes) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        return client.sendAsync(request, info -> new CappedBodySubscriber(
+                info.headers().firstValueAsLong("Content-Length").orElse(-1), maxBytes))
+                .thenApply(response -> new Answer(response.statusCode(), response.body()));
+    }
+
+    /** A body longer than the cap. */
+    static final class TooLargeException extends IOException {
+        TooLargeException(long maxBytes) {
+            super("larger than maxDownloadSize (" + maxBytes + " bytes)");
+        }
+    }
+
+    /** Collects a body up to a cap and cancels the transfer past it. */
+    private static final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final long announced;
+        private final long maxBytes;
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        CappedBodySubscriber(long announced, long maxBytes) {
+            this.announced = announced;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public CompletableFuture<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (announced > maxBytes) {
+                subscription.cancel();
+                body.completeExceptionally(new TooLargeException(maxBytes));
+            } else {
+                subscription.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(java.util.List<java.nio.ByteBuffer> buffers) {
+            for (java.nio.ByteBuffer buffer : buffers) {
+                if (bytes.size() + buffer.remaining() > maxBytes) {
+                    subscription.cancel();
+                    body.completeExceptionally(new TooLargeException(maxBytes));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
+    }
+
     /** The typed exception for a failed HTTP exchange, naming which part failed. */
     static SdTransportException failure(String what, URI uri, Throwable error, Exchange exchange, String jobId) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

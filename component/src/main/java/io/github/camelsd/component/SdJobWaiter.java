@@ -73,7 +73,11 @@ final class SdJobWaiter {
             }
             return;
         }
-        producer.finish(exchange, callback, error, () -> SdResultWriter.job(exchange.getMessage(), response, polls));
+        if (error != null) {
+            producer.finish(exchange, callback, error, null);
+        } else {
+            producer.completeJob(exchange, callback, response, polls);
+        }
     }
 
     private void scheduleNext(SdResponse processing) {

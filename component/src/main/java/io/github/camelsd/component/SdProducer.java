@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelsd.component.error.SdException;
 import io.github.camelsd.component.error.SdGenerationFailedException;
+import io.github.camelsd.component.error.SdNsfwContentException;
 import io.github.camelsd.component.error.SdTooManyPendingJobsException;
 import io.github.camelsd.component.error.SdUnparseableResponseException;
 import io.github.camelsd.component.request.SdRequestAssembler;
@@ -116,7 +118,11 @@ public class SdProducer extends DefaultAsyncProducer {
         boolean waitForIt = error == null && "processing".equals(response.status())
                             && endpoint.getConfiguration().isWaitForResult();
         if (!waitForIt) {
-            finish(exchange, callback, error, () -> SdResultWriter.job(exchange.getMessage(), response, 0));
+            if (error != null) {
+                finish(exchange, callback, error, null);
+            } else {
+                completeJob(exchange, callback, response, 0);
+            }
             return;
         }
         try {
@@ -131,6 +137,50 @@ public class SdProducer extends DefaultAsyncProducer {
         } catch (Exception e) {
             finish(exchange, callback, e, null);
         }
+    }
+
+    /**
+     * Ends the exchange with a job's last answer: as it came (links, or the job id while processing), or with the
+     * images downloaded in the endpoint's {@link SdOutputFormat}; NSFW is flagged, or fails the exchange with
+     * {@code failOnNsfw}.
+     */
+    void completeJob(Exchange exchange, AsyncCallback callback, SdResponse response, int polls) {
+        SdConfiguration config = endpoint.getConfiguration();
+        boolean finished = !"processing".equals(response.status());
+        if (!finished || config.getOutputFormat() == SdOutputFormat.urls) {
+            endWithImages(exchange, callback, response, polls, null);
+            return;
+        }
+        try {
+            endpoint.getComponent().outputFetcher().fetchAll(response.output(), config, exchange, response.id())
+                    .whenComplete((images, error) -> {
+                        if (error != null) {
+                            finish(exchange, callback, error, null);
+                        } else {
+                            endWithImages(exchange, callback, response, polls, images);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            finish(exchange, callback, e, null);
+        }
+    }
+
+    private void endWithImages(Exchange exchange, AsyncCallback callback, SdResponse response, int polls,
+                               List<byte[]> images) {
+        Boolean nsfw = response.nsfwContentDetected();
+        if (nsfw == null && images != null) {
+            nsfw = images.stream().map(SdBlankImages::isBlank).anyMatch(Boolean.TRUE::equals);
+        }
+        if (Boolean.TRUE.equals(nsfw) && endpoint.getConfiguration().isFailOnNsfw()
+            && !"processing".equals(response.status())) {
+            finish(exchange, callback, new SdNsfwContentException(name + " job " + response.id()
+                                                                  + " was flagged NSFW; its images are blanked (option failOnNsfw)",
+                    exchange, response.id()), null);
+            return;
+        }
+        Boolean flagged = nsfw;
+        finish(exchange, callback, null, () -> SdResultWriter.job(exchange.getMessage(), response, polls, images,
+                endpoint.getConfiguration().getOutputFormat(), flagged));
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.github.camelsd.component;
 
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelsd.component.response.SdResponse;
@@ -12,20 +15,33 @@ final class SdResultWriter {
     }
 
     /**
-     * A job's answer. Success: the body is the list of outputs (one image is still a list). Processing (only when the
+     * A job's answer. Success: the body is the list of outputs (one image is still a list), or, when {@code images} were
+     * downloaded, the images in {@code format} (one image: the value, several: a List). Processing (only when the
      * producer does not wait): the body is the job id, for a later sd:fetch.
+     *
+     * @param nsfw the API's flag, else what the downloaded images showed, else null
      */
-    static void job(Message message, SdResponse response, int polls) {
+    static void job(Message message, SdResponse response, int polls, List<byte[]> images, SdOutputFormat format,
+                    Boolean nsfw) {
         progress(message, response);
         if ("processing".equals(response.status())) {
             message.setBody(response.id());
         } else {
-            message.setBody(response.output());
+            message.setBody(images == null ? response.output() : imagesAs(images, format));
             set(message, SdConstants.GENERATION_TIME, response.generationTime());
             set(message, SdConstants.SEED, response.seed());
-            set(message, SdConstants.NSFW, response.nsfwContentDetected());
+            set(message, SdConstants.NSFW, nsfw);
         }
         message.setHeader(SdConstants.POLLS, polls);
+    }
+
+    private static Object imagesAs(List<byte[]> images, SdOutputFormat format) {
+        List<Object> values = images.stream().map(image -> (Object) switch (format) {
+            case stream -> new ByteArrayInputStream(image);
+            case base64 -> Base64.getEncoder().encodeToString(image);
+            default -> image;
+        }).toList();
+        return values.size() == 1 ? values.get(0) : values;
     }
 
     /** What every answer about a job tells, written as soon as it arrives (also while waiting). */
