@@ -73,6 +73,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": getOrCreateConfiguration(target).setMaxDownloadSize(property(camelContext, long.class, value)); return true;
+        case "maximagesize":
+        case "maxImageSize": getOrCreateConfiguration(target).setMaxImageSize(property(camelContext, long.class, value)); return true;
         case "maxpendingjobs":
         case "maxPendingJobs": getOrCreateConfiguration(target).setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxwait":
@@ -104,11 +106,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "selfattention":
         case "selfAttention": getOrCreateConfiguration(target).setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "staging": getOrCreateConfiguration(target).setStaging(property(camelContext, java.lang.String.class, value)); return true;
         case "strength": getOrCreateConfiguration(target).setStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "temp": getOrCreateConfiguration(target).setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tomesd": getOrCreateConfiguration(target).setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "trackid":
         case "trackId": getOrCreateConfiguration(target).setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadpath":
+        case "uploadPath": getOrCreateConfiguration(target).setUploadPath(property(camelContext, java.lang.String.class, value)); return true;
         case "upscale": getOrCreateConfiguration(target).setUpscale(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usekarrassigmas":
         case "useKarrasSigmas": getOrCreateConfiguration(target).setUseKarrasSigmas(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -167,6 +172,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentJobs": return int.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
+        case "maximagesize":
+        case "maxImageSize": return long.class;
         case "maxpendingjobs":
         case "maxPendingJobs": return int.class;
         case "maxwait":
@@ -198,11 +205,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "seed": return java.lang.Long.class;
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
+        case "staging": return java.lang.String.class;
         case "strength": return java.lang.Double.class;
         case "temp": return java.lang.Boolean.class;
         case "tomesd": return java.lang.Boolean.class;
         case "trackid":
         case "trackId": return java.lang.String.class;
+        case "uploadpath":
+        case "uploadPath": return java.lang.String.class;
         case "upscale": return java.lang.Boolean.class;
         case "usekarrassigmas":
         case "useKarrasSigmas": return java.lang.Boolean.class;
@@ -262,6 +272,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
         case "maxdownloadsize":
         case "maxDownloadSize": return getOrCreateConfiguration(target).getMaxDownloadSize();
+        case "maximagesize":
+        case "maxImageSize": return getOrCreateConfiguration(target).getMaxImageSize();
         case "maxpendingjobs":
         case "maxPendingJobs": return getOrCreateConfiguration(target).getMaxPendingJobs();
         case "maxwait":
@@ -293,11 +305,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "seed": return getOrCreateConfiguration(target).getSeed();
         case "selfattention":
         case "selfAttention": return getOrCreateConfiguration(target).getSelfAttention();
+        case "staging": return getOrCreateConfiguration(target).getStaging();
         case "strength": return getOrCreateConfiguration(target).getStrength();
         case "temp": return getOrCreateConfiguration(target).getTemp();
         case "tomesd": return getOrCreateConfiguration(target).getTomesd();
         case "trackid":
         case "trackId": return getOrCreateConfiguration(target).getTrackId();
+        case "uploadpath":
+        case "uploadPath": return getOrCreateConfiguration(target).getUploadPath();
         case "upscale": return getOrCreateConfiguration(target).getUpscale();
         case "usekarrassigmas":
         case "useKarrasSigmas": return getOrCreateConfiguration(target).getUseKarrasSigmas();

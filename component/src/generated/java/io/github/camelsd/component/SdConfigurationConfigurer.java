@@ -55,6 +55,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "maxConcurrentJobs": target.setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": target.setMaxDownloadSize(property(camelContext, long.class, value)); return true;
+        case "maximagesize":
+        case "maxImageSize": target.setMaxImageSize(property(camelContext, long.class, value)); return true;
         case "maxpendingjobs":
         case "maxPendingJobs": target.setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxwait":
@@ -86,11 +88,14 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "selfattention":
         case "selfAttention": target.setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "staging": target.setStaging(property(camelContext, java.lang.String.class, value)); return true;
         case "strength": target.setStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "temp": target.setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tomesd": target.setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "trackid":
         case "trackId": target.setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadpath":
+        case "uploadPath": target.setUploadPath(property(camelContext, java.lang.String.class, value)); return true;
         case "upscale": target.setUpscale(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usekarrassigmas":
         case "useKarrasSigmas": target.setUseKarrasSigmas(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -138,6 +143,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "maxConcurrentJobs": return int.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
+        case "maximagesize":
+        case "maxImageSize": return long.class;
         case "maxpendingjobs":
         case "maxPendingJobs": return int.class;
         case "maxwait":
@@ -169,11 +176,14 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "seed": return java.lang.Long.class;
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
+        case "staging": return java.lang.String.class;
         case "strength": return java.lang.Double.class;
         case "temp": return java.lang.Boolean.class;
         case "tomesd": return java.lang.Boolean.class;
         case "trackid":
         case "trackId": return java.lang.String.class;
+        case "uploadpath":
+        case "uploadPath": return java.lang.String.class;
         case "upscale": return java.lang.Boolean.class;
         case "usekarrassigmas":
         case "useKarrasSigmas": return java.lang.Boolean.class;
@@ -222,6 +232,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "maxConcurrentJobs": return target.getMaxConcurrentJobs();
         case "maxdownloadsize":
         case "maxDownloadSize": return target.getMaxDownloadSize();
+        case "maximagesize":
+        case "maxImageSize": return target.getMaxImageSize();
         case "maxpendingjobs":
         case "maxPendingJobs": return target.getMaxPendingJobs();
         case "maxwait":
@@ -253,11 +265,14 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "seed": return target.getSeed();
         case "selfattention":
         case "selfAttention": return target.getSelfAttention();
+        case "staging": return target.getStaging();
         case "strength": return target.getStrength();
         case "temp": return target.getTemp();
         case "tomesd": return target.getTomesd();
         case "trackid":
         case "trackId": return target.getTrackId();
+        case "uploadpath":
+        case "uploadPath": return target.getUploadPath();
         case "upscale": return target.getUpscale();
         case "usekarrassigmas":
         case "useKarrasSigmas": return target.getUseKarrasSigmas();

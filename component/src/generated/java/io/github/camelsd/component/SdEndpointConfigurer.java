@@ -57,6 +57,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "maxConcurrentJobs": target.getConfiguration().setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": target.getConfiguration().setMaxDownloadSize(property(camelContext, long.class, value)); return true;
+        case "maximagesize":
+        case "maxImageSize": target.getConfiguration().setMaxImageSize(property(camelContext, long.class, value)); return true;
         case "maxpendingjobs":
         case "maxPendingJobs": target.getConfiguration().setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxwait":
@@ -88,11 +90,14 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "selfattention":
         case "selfAttention": target.getConfiguration().setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "staging": target.getConfiguration().setStaging(property(camelContext, java.lang.String.class, value)); return true;
         case "strength": target.getConfiguration().setStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "temp": target.getConfiguration().setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tomesd": target.getConfiguration().setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "trackid":
         case "trackId": target.getConfiguration().setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadpath":
+        case "uploadPath": target.getConfiguration().setUploadPath(property(camelContext, java.lang.String.class, value)); return true;
         case "upscale": target.getConfiguration().setUpscale(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usekarrassigmas":
         case "useKarrasSigmas": target.getConfiguration().setUseKarrasSigmas(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -142,6 +147,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "maxConcurrentJobs": return int.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
+        case "maximagesize":
+        case "maxImageSize": return long.class;
         case "maxpendingjobs":
         case "maxPendingJobs": return int.class;
         case "maxwait":
@@ -173,11 +180,14 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "seed": return java.lang.Long.class;
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
+        case "staging": return java.lang.String.class;
         case "strength": return java.lang.Double.class;
         case "temp": return java.lang.Boolean.class;
         case "tomesd": return java.lang.Boolean.class;
         case "trackid":
         case "trackId": return java.lang.String.class;
+        case "uploadpath":
+        case "uploadPath": return java.lang.String.class;
         case "upscale": return java.lang.Boolean.class;
         case "usekarrassigmas":
         case "useKarrasSigmas": return java.lang.Boolean.class;
@@ -228,6 +238,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "maxConcurrentJobs": return target.getConfiguration().getMaxConcurrentJobs();
         case "maxdownloadsize":
         case "maxDownloadSize": return target.getConfiguration().getMaxDownloadSize();
+        case "maximagesize":
+        case "maxImageSize": return target.getConfiguration().getMaxImageSize();
         case "maxpendingjobs":
         case "maxPendingJobs": return target.getConfiguration().getMaxPendingJobs();
         case "maxwait":
@@ -259,11 +271,14 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "seed": return target.getConfiguration().getSeed();
         case "selfattention":
         case "selfAttention": return target.getConfiguration().getSelfAttention();
+        case "staging": return target.getConfiguration().getStaging();
         case "strength": return target.getConfiguration().getStrength();
         case "temp": return target.getConfiguration().getTemp();
         case "tomesd": return target.getConfiguration().getTomesd();
         case "trackid":
         case "trackId": return target.getConfiguration().getTrackId();
+        case "uploadpath":
+        case "uploadPath": return target.getConfiguration().getUploadPath();
         case "upscale": return target.getConfiguration().getUpscale();
         case "usekarrassigmas":
         case "useKarrasSigmas": return target.getConfiguration().getUseKarrasSigmas();

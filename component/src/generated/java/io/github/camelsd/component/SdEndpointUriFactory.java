@@ -23,7 +23,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(50);
         props.add("apiKey");
         props.add("apiVersion");
         props.add("base64");
@@ -42,6 +42,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("loraStrength");
         props.add("maxConcurrentJobs");
         props.add("maxDownloadSize");
+        props.add("maxImageSize");
         props.add("maxPendingJobs");
         props.add("maxWait");
         props.add("minPollInterval");
@@ -61,10 +62,12 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("scheduler");
         props.add("seed");
         props.add("selfAttention");
+        props.add("staging");
         props.add("strength");
         props.add("temp");
         props.add("tomesd");
         props.add("trackId");
+        props.add("uploadPath");
         props.add("upscale");
         props.add("useKarrasSigmas");
         props.add("vae");

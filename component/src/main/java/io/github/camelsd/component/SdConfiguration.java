@@ -53,6 +53,17 @@ public class SdConfiguration implements Cloneable {
               description = "How long one HTTP call may take, from sending the request to the end of the response.")
     private long responseTimeout = 60000;
 
+    // ---- input images ----
+    @UriParam(label = "producer", defaultValue = "none", enums = SdStaging.NAMES,
+              description = "How an input image given as content (byte[], InputStream, File, Path, a file consumer's message, a data: URI) reaches the API, which only takes URLs: none (URLs only; content is rejected naming the field), base64 (inline with the API's base64 flag, where the operation supports it), api-hosted (uploaded first through the API's base64-to-URL endpoint).")
+    private String staging = SdStaging.NONE.option();
+    @UriParam(label = "producer", defaultValue = "10485760",
+              description = "The largest input image (bytes) the component accepts as content; a larger one is rejected before anything is sent.")
+    private long maxImageSize = 10 * 1024 * 1024;
+    @UriParam(label = "advanced",
+              description = "Path of the API's upload (base64 to URL) call for staging=api-hosted, replacing the API family's default (/api/v3/base64_crop or /api/v6/base64_to_url).")
+    private String uploadPath;
+
     // ---- results ----
     @UriParam(label = "producer", defaultValue = "urls", enums = "urls,bytes,stream,base64",
               description = "What the body of a finished job holds: the API's output links (urls), or the images downloaded at once as byte[] (bytes), InputStream (stream) or base64 String (base64); one image gives the value, several a List. The API's links can be temporary: downloading keeps the images.")
@@ -273,6 +284,37 @@ public class SdConfiguration implements Cloneable {
     /** How long one HTTP call may take. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public String getStaging() {
+        return staging;
+    }
+
+    /** How an input image given as content reaches the API. */
+    public void setStaging(String staging) {
+        this.staging = SdStaging.fromOption(staging).option();
+    }
+
+    public SdStaging staging() {
+        return SdStaging.fromOption(staging);
+    }
+
+    public long getMaxImageSize() {
+        return maxImageSize;
+    }
+
+    /** The largest input image (bytes) the component accepts as content. */
+    public void setMaxImageSize(long maxImageSize) {
+        this.maxImageSize = maxImageSize;
+    }
+
+    public String getUploadPath() {
+        return uploadPath;
+    }
+
+    /** Path of the API's upload call for staging=api-hosted. */
+    public void setUploadPath(String uploadPath) {
+        this.uploadPath = uploadPath;
     }
 
     public SdOutputFormat getOutputFormat() {

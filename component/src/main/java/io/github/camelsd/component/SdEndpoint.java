@@ -81,6 +81,12 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
         return uri(path);
     }
 
+    /** Where staging=api-hosted uploads image content. */
+    URI uploadUri() {
+        return uri(configuration.getUploadPath() != null ? configuration.getUploadPath()
+                : SdOperation.UPLOAD.defaultPath(configuration.getApiVersion()));
+    }
+
     /** The fetch call for a job: the id goes into the path's {@code {id}}, else into the body as {@code request_id}. */
     FetchCall fetchCall(String jobId) {
         String template;

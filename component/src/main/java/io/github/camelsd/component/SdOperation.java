@@ -21,6 +21,8 @@ public enum SdOperation {
     IMG2IMG("img2img", Kind.GENERATION, "/api/v3/img2img", "/api/v6/realtime/img2img", "fetch", PROMPT, INIT_IMAGE),
     INPAINT("inpaint", Kind.GENERATION, "/api/v3/inpaint", "/api/v6/realtime/inpaint", "fetch", PROMPT, INIT_IMAGE,
             MASK_IMAGE),
+    /** The API hosts an upload and answers its URL: what staging=api-hosted calls; not an endpoint of its own. */
+    UPLOAD("upload", Kind.UPLOAD, "/api/v3/base64_crop", "/api/v6/base64_to_url", null),
     /** Path template: {@code {id}} is replaced by the job id; a path without it gets the id in the body as {@code request_id}. */
     FETCH("fetch", Kind.FETCH, "/api/v3/fetch/{id}", "/api/v6/realtime/fetch/{id}", "fetch"),
     SYSTEM_LOAD("system-load", Kind.STATUS, "/api/v3/system_load", "/api/v3/system_load", null);
@@ -32,10 +34,12 @@ public enum SdOperation {
         /** Reads a job by id: answers like a generation. */
         FETCH,
         /** Reads account or server state: answers a plain JSON object. */
-        STATUS
+        STATUS,
+        /** Hosts image content and answers its URL. */
+        UPLOAD
     }
 
-    /** The URI names, for {@code @UriPath(enums = ...)}: keep in step with the rows above. */
+    /** The URI names, for {@code @UriPath(enums = ...)}: the rows above that are endpoints. */
     public static final String NAMES = "text2img,img2img,inpaint,fetch,system-load";
 
     private final String uriName;
@@ -83,7 +87,7 @@ public enum SdOperation {
     public static SdOperation fromUriName(String name) {
         String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values())
-                .filter(op -> op.uriName.equals(wanted))
+                .filter(op -> op.kind != Kind.UPLOAD && op.uriName.equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown sd operation '" + name + "' in the URI path (field 'operation'); expected one of: " + NAMES));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,7 @@ import io.github.camelsd.component.error.SdGenerationFailedException;
 import io.github.camelsd.component.error.SdNsfwContentException;
 import io.github.camelsd.component.error.SdTooManyPendingJobsException;
 import io.github.camelsd.component.error.SdUnparseableResponseException;
+import io.github.camelsd.component.request.SdImageInput;
 import io.github.camelsd.component.request.SdRequestAssembler;
 import io.github.camelsd.component.response.SdResponse;
 import io.github.camelsd.component.response.SdResponseDecoder;
@@ -53,8 +56,14 @@ public class SdProducer extends DefaultAsyncProducer {
         SdConfiguration config = endpoint.getConfiguration();
         try {
             switch (operation.kind()) {
-                case GENERATION -> generate(exchange, callback,
-                        SdRequestAssembler.generationRequest(operation, config, exchange));
+                case GENERATION -> {
+                    Map<String, Object> request = SdRequestAssembler.generationRequest(operation, config, exchange);
+                    if (request.values().stream().anyMatch(byte[].class::isInstance)) {
+                        uploadImagesThenGenerate(exchange, callback, request);
+                    } else {
+                        generate(exchange, callback, request);
+                    }
+                }
                 case FETCH -> {
                     String jobId = SdRequestAssembler.jobId(operation, exchange);
                     new SdJobWaiter(this, exchange, callback, jobId,
@@ -72,6 +81,58 @@ public class SdProducer extends DefaultAsyncProducer {
             return true;
         }
         return false;
+    }
+
+    /**
+     * staging=api-hosted: each image given as content is uploaded through the API's own upload call first, and the job
+     * is sent with the URLs it answers.
+     */
+    private void uploadImagesThenGenerate(Exchange exchange, AsyncCallback callback, Map<String, Object> request) {
+        Map<String, CompletableFuture<SdResponse>> uploads = new LinkedHashMap<>();
+        request.forEach((field, value) -> {
+            if (value instanceof byte[] image) {
+                uploads.put(field, call(endpoint.uploadUri(), uploadBody(request.get(SdJson.KEY), image), exchange, null));
+            }
+        });
+        CompletableFuture.allOf(uploads.values().toArray(CompletableFuture[]::new)).whenComplete((done, error) -> {
+            if (error != null) {
+                finish(exchange, callback, error, null);
+                return;
+            }
+            try {
+                Map<String, Object> staged = new LinkedHashMap<>(request);
+                uploads.forEach((field, upload) -> staged.put(field, hostedUrl(upload.join(), field, exchange)));
+                generate(exchange, callback, staged);
+            } catch (Exception e) {
+                finish(exchange, callback, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e,
+                        null);
+            }
+        });
+    }
+
+    /** The documented upload bodies: v3 base64_crop takes a data URI as image, v6 base64_to_url a base64 string. */
+    private Map<String, Object> uploadBody(Object key, byte[] image) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(SdJson.KEY, key);
+        String base64 = Base64.getEncoder().encodeToString(image);
+        if (endpoint.getConfiguration().getApiVersion() == SdApiVersion.v6) {
+            body.put("base64_string", base64);
+        } else {
+            body.put("image", "data:" + SdImageInput.mediaType(image) + ";base64," + base64);
+            body.put("crop", "false");
+        }
+        return body;
+    }
+
+    /** The hosted URL: {@code link} (v3) or the first {@code output} (v6). */
+    private String hostedUrl(SdResponse upload, String field, Exchange exchange) {
+        Object link = upload.raw().get("link");
+        String url = link != null ? link.toString() : upload.output().isEmpty() ? null : upload.output().get(0);
+        if (url == null) {
+            throw new CompletionException(new SdUnparseableResponseException(
+                    name + " upload of " + field + " answered no link", exchange, null, 200, null));
+        }
+        return url;
     }
 
     /** Starts the job when the API key has a free slot (see {@link SdJobLimiter}); the slot is freed when it ends. */

@@ -3,7 +3,8 @@ package io.github.camelsd.emulator;
 /**
  * The wire conventions of one family of paths. The seed-era V3 API answers nearly every error with HTTP 200 and spells
  * {@code messege}; the v6 realtime API uses 400/401/404, spells {@code message}, adds {@code proxy_links} and has the
- * safety checker off by default (its OpenAPI default).
+ * safety checker off by default (its OpenAPI default). The v6 paths outside {@code /api/v6/realtime} that the emulator
+ * serves ({@code /api/v6/base64_to_url}) follow the same conventions, so they belong to {@link #V6_REALTIME} too.
  */
 enum ApiFamily {
 

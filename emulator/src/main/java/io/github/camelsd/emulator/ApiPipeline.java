@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * What the API does with a request once it is routed, in the API's order: key check, validation, model check, input
  * image download, spam filter, queue limit, then the job. Only the download is asynchronous; every other step answers
- * at once, so no worker waits.
+ * at once, so no worker waits. An upload is no job: after key check and validation its image is stored and its URL
+ * answered.
  */
 final class ApiPipeline {
 
@@ -65,6 +66,8 @@ final class ApiPipeline {
             return answer(fetch(operation, match.id(), (String) body.get("key")));
         case SYSTEM_LOAD:
             return answer(HttpReply.json(OK, ResponseBodies.systemLoad(jobs.load(System.nanoTime()))));
+        case UPLOAD:
+            return answer(upload(operation, body));
         default:
             return generate(operation, request.path(), body, failWhileProcessing);
         }
@@ -114,6 +117,19 @@ final class ApiPipeline {
         }
         // a job that is to fail is never answered "success": it is queued, even for no time, and fails on fetch
         return HttpReply.json(OK, job.failing() || job.processing(now) ? bodies.processing(job, now) : bodies.success(job));
+    }
+
+    private HttpReply upload(Operation operation, Map<String, Object> body) {
+        List<RequestRules.Rule> rules = new ArrayList<>(operation.rules());
+        String field = operation.inputImages().get(0);
+        rules.add(RequestRules.base64Image(field));
+        Map<String, List<String>> errors = RequestRules.validate(rules, body);
+        if (!errors.isEmpty()) {
+            return HttpReply.json(operation.family().validationStatus(), ResponseBodies.error(errors));
+        }
+        byte[] image = ImageFormat.decodeBase64((String) body.get(field));
+        String fileName = images.upload(image, ImageFormat.of(image));
+        return HttpReply.json(OK, bodies.uploaded(operation.family(), jobs.nextId(), fileName));
     }
 
     private HttpReply fetch(Operation operation, String id, String key) {

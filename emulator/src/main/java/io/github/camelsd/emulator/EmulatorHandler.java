@@ -11,13 +11,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * The one handler of the server. Image downloads are served from the image store; every other request is an API
- * request: recorded, then given its fault if one is armed, then answered by the pipeline. The handler never waits: a
- * late answer is completed from a timer task or the HTTP client's callback, after {@link #handle} returned.
+ * The one handler of the server. Image downloads (generated or uploaded) are served from the image store; every other
+ * request is an API request: recorded, then given its fault if one is armed, then answered by the pipeline. The handler
+ * never waits: a late answer is completed from a timer task or the HTTP client's callback, after {@link #handle}
+ * returned.
  */
 final class EmulatorHandler implements HttpHandler {
 
-    private static final String IMAGES = "/generations/";
     private static final System.Logger LOG = System.getLogger(EmulatorHandler.class.getName());
 
     private final String baseUrl;
@@ -41,9 +41,9 @@ final class EmulatorHandler implements HttpHandler {
     public void handle(HttpExchange exchange) {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
-        if ("GET".equals(method) && path.startsWith(IMAGES)) {
-            byte[] png = images.png(path.substring(IMAGES.length()));
-            (png != null ? HttpReply.bytes(200, "image/png", png)
+        if ("GET".equals(method) && ImageStore.isDownload(path)) {
+            ImageStore.Download image = images.download(path);
+            (image != null ? HttpReply.bytes(200, image.contentType(), image.bytes())
                     : HttpReply.json(404, ResponseBodies.error("Not found"))).send(exchange);
             return;
         }

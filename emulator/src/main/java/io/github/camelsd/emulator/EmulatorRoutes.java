@@ -10,11 +10,13 @@ import static io.github.camelsd.emulator.ApiFamily.V6_REALTIME;
 import static io.github.camelsd.emulator.Operation.Kind.FETCH;
 import static io.github.camelsd.emulator.Operation.Kind.GENERATE;
 import static io.github.camelsd.emulator.Operation.Kind.SYSTEM_LOAD;
+import static io.github.camelsd.emulator.Operation.Kind.UPLOAD;
 import static io.github.camelsd.emulator.RequestRules.dimension;
 import static io.github.camelsd.emulator.RequestRules.integer;
 import static io.github.camelsd.emulator.RequestRules.integerBetween;
 import static io.github.camelsd.emulator.RequestRules.numberBetween;
 import static io.github.camelsd.emulator.RequestRules.requiredText;
+import static io.github.camelsd.emulator.RequestRules.trueOrFalse;
 import static io.github.camelsd.emulator.RequestRules.url;
 
 /**
@@ -34,13 +36,17 @@ final class EmulatorRoutes {
                     List.of("init_image", "mask_image")),
             new Operation("fetch", V3, FETCH, "/api/v3/fetch/{id}", List.of(), List.of()),
             new Operation("system_load", V3, SYSTEM_LOAD, "/api/v3/system_load", List.of(), List.of()),
+            new Operation("base64_crop", V3, UPLOAD, "/api/v3/base64_crop", List.of(trueOrFalse("crop")),
+                    List.of("image")),
             new Operation("text2img", V6_REALTIME, GENERATE, "/api/v6/realtime/text2img", imageRules(20, false),
                     List.of()),
             new Operation("img2img", V6_REALTIME, GENERATE, "/api/v6/realtime/img2img", imageRules(20, true),
                     List.of("init_image")),
             new Operation("inpaint", V6_REALTIME, GENERATE, "/api/v6/realtime/inpaint", imageRules(20, true),
                     List.of("init_image", "mask_image")),
-            new Operation("fetch", V6_REALTIME, FETCH, "/api/v6/realtime/fetch/{id}", List.of(), List.of()));
+            new Operation("fetch", V6_REALTIME, FETCH, "/api/v6/realtime/fetch/{id}", List.of(), List.of()),
+            new Operation("base64_to_url", V6_REALTIME, UPLOAD, "/api/v6/base64_to_url", List.of(),
+                    List.of("base64_string")));
 
     private static final List<Pattern> PATTERNS = TABLE.stream().map(EmulatorRoutes::compile).toList();
 

@@ -10,7 +10,8 @@ import java.util.List;
  * @param kind         what the emulator does with an accepted request
  * @param pathTemplate the path; {@code {id}} stands for a job id
  * @param rules        the validation rules of its body
- * @param inputImages  fields holding images the API downloads (URL, or base64 with the {@code base64} flag)
+ * @param inputImages  fields holding input images: for {@link Kind#GENERATE}, images the API downloads (URL, or base64
+ *                     with the {@code base64} flag); for {@link Kind#UPLOAD}, the one field holding the base64 image
  */
 record Operation(String name, ApiFamily family, Kind kind, String pathTemplate, List<RequestRules.Rule> rules,
         List<String> inputImages) {
@@ -21,11 +22,16 @@ record Operation(String name, ApiFamily family, Kind kind, String pathTemplate, 
         /** Reports a job by its id. */
         FETCH,
         /** Reports the server's queue. */
-        SYSTEM_LOAD
+        SYSTEM_LOAD,
+        /** Hosts an image sent as base64 and answers its URL; no job, so neither spam filter nor queue limit. */
+        UPLOAD
     }
 
     Operation {
         rules = List.copyOf(rules);
         inputImages = List.copyOf(inputImages);
+        if (kind == Kind.UPLOAD && inputImages.size() != 1) {
+            throw new IllegalArgumentException(name + ": an upload takes its image from exactly one field");
+        }
     }
 }

@@ -134,6 +134,32 @@ final class RequestRules {
         };
     }
 
+    /**
+     * A required image sent as base64 data, bare or as a {@code data:} URL, that decodes to a PNG, JPEG or WebP file
+     * (by its magic number).
+     */
+    static Rule base64Image(String field) {
+        return (body, errors) -> {
+            Object value = body.get(field);
+            if (value == null || value instanceof String text && text.isBlank()) {
+                fail(errors, field, "The %s field is required.");
+            } else if (!(value instanceof String text) || ImageFormat.of(ImageFormat.decodeBase64(text)) == null) {
+                fail(errors, field, "The %s must be a valid base64 encoded image.");
+            }
+        };
+    }
+
+    /** An optional flag documented as the strings "true" and "false"; a JSON boolean passes too. */
+    static Rule trueOrFalse(String field) {
+        return (body, errors) -> {
+            Object value = body.get(field);
+            if (!absent(value) && !(value instanceof Boolean) && !(value instanceof String text
+                    && ("true".equalsIgnoreCase(text.strip()) || "false".equalsIgnoreCase(text.strip())))) {
+                fail(errors, field, "The selected %s is invalid.");
+            }
+        };
+    }
+
     /** Laravel names a field in its messages with spaces for underscores. */
     private static void fail(Map<String, List<String>> errors, String field, String template) {
         errors.computeIfAbsent(field, f -> new ArrayList<>()).add(String.format(template, field.replace('_', ' ')));

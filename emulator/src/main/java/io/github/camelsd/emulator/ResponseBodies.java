@@ -80,6 +80,18 @@ final class ResponseBodies {
         return body;
     }
 
+    /**
+     * The answer to an upload stored as {@code fileName}: V3's {@code base64_crop} body (with its {@code messege}) or
+     * v6's {@code base64_to_url} body (the URL in a one-element {@code output} list).
+     */
+    Map<String, Object> uploaded(ApiFamily family, long id, String fileName) {
+        String link = baseUrl + ImageStore.UPLOADS + fileName;
+        return switch (family) {
+        case V3 -> body("status", "success", "messege", "image uploaded", "link", link, "request_id", id);
+        case V6_REALTIME -> body("status", "success", "id", id, "output", List.of(link));
+        };
+    }
+
     /** What the webhook receives when the job is over: the success or failure body plus the caller's track id. */
     Map<String, Object> webhook(Job job) {
         Map<String, Object> body;
@@ -96,7 +108,7 @@ final class ResponseBodies {
     private List<String> links(Job job) {
         List<String> links = new ArrayList<>();
         for (int i = 0; i < job.request().samples(); i++) {
-            links.add(baseUrl + "/generations/" + ImageStore.fileName(job.filePrefix(), i));
+            links.add(baseUrl + ImageStore.GENERATIONS + ImageStore.fileName(job.filePrefix(), i));
         }
         return links;
     }

@@ -17,9 +17,10 @@ import java.util.concurrent.CountDownLatch;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An emulator of the hosted Stable Diffusion API (seed-era V3 and v6 realtime paths) over real HTTP on loopback, with
- * fault injection. Every instance is independent (no static state), so several can run in one JVM; it keeps a fixed
- * number of threads however many clients connect, and {@link #close()} releases its port and threads.
+ * An emulator of the hosted Stable Diffusion API (seed-era V3 and v6 realtime paths, and the two upload paths that turn
+ * base64 images into URLs it serves under {@code /uploads/}) over real HTTP on loopback, with fault injection. Every
+ * instance is independent (no static state), so several can run in one JVM; it keeps a fixed number of threads however
+ * many clients connect, and {@link #close()} releases its port and threads.
  *
  * <pre>{@code
  * try (SdEmulator emulator = SdEmulator.builder().apiKey("test-key").build().start()) {
@@ -131,7 +132,7 @@ public final class SdEmulator implements AutoCloseable {
         return faults;
     }
 
-    /** The API requests received (image downloads excluded), faulted ones included, oldest first. */
+    /** The API requests received (image downloads excluded, uploaded ones too), faulted ones included, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -151,7 +152,10 @@ public final class SdEmulator implements AutoCloseable {
         return webhooks == null ? List.of() : webhooks.deliveries();
     }
 
-    /** Forgets requests, faults, jobs (and their images and pending webhooks), spam memory and webhook deliveries. */
+    /**
+     * Forgets requests, faults, jobs (and their images and pending webhooks), uploads, spam memory and webhook
+     * deliveries.
+     */
     public synchronized void reset() {
         requests.clear();
         faults.clear();

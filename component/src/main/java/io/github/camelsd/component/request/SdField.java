@@ -69,7 +69,7 @@ public enum SdField {
         DECIMAL_LIST,
         /** An absolute http(s) URL. */
         URL,
-        /** An absolute http(s) URL of an image, or base64 data when the request asks for base64. */
+        /** An absolute http(s) URL of an image, base64 data when the request asks for base64, or content to stage. */
         IMAGE
     }
 
@@ -91,6 +91,11 @@ public enum SdField {
 
     public String header() {
         return header;
+    }
+
+    /** Whether the field holds an input image. */
+    public boolean isImage() {
+        return type == Type.IMAGE;
     }
 
     public static SdField fromApiName(String apiName) {
@@ -117,7 +122,8 @@ public enum SdField {
             case LIST -> String.join(",", items(value));
             case DECIMAL_LIST -> decimalList(value, version);
             case URL -> url(value);
-            case IMAGE -> base64Request && !looksLikeUrl(value) ? text(value) : url(value);
+            // bytes are content staged later by the producer (staging=api-hosted)
+            case IMAGE -> value instanceof byte[] ? value : base64Request && !looksLikeUrl(value) ? text(value) : url(value);
         };
         limits.check(wire, version);
         return wire;

@@ -3,6 +3,7 @@ package io.github.camelsd.component.request;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.github.camelsd.component.SdConstants;
 import io.github.camelsd.component.SdImageRequest;
 import io.github.camelsd.component.SdJson;
 import io.github.camelsd.component.SdOperation;
+import io.github.camelsd.component.SdStaging;
 import io.github.camelsd.component.error.SdValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -36,7 +38,7 @@ public final class SdRequestAssembler {
         Errors errors = new Errors();
         Map<String, Object> layered = new LinkedHashMap<>();
         config.requestDefaults().forEach((field, value) -> layered.put(field.apiName(), value));
-        overlay(layered, bodyFields(exchange.getMessage(), errors));
+        overlay(layered, bodyFields(operation, exchange.getMessage(), errors));
         Message message = exchange.getMessage();
         for (SdField field : SdField.values()) {
             if (message.getHeaders().containsKey(field.header())) {
@@ -44,6 +46,7 @@ public final class SdRequestAssembler {
             }
         }
 
+        stageImages(config, exchange, layered, errors);
         boolean base64 = isBase64(layered);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put(SdJson.KEY, apiKey(layered.remove(SdJson.KEY), config, errors));
@@ -97,10 +100,13 @@ public final class SdRequestAssembler {
         return text;
     }
 
-    private static Map<String, Object> bodyFields(Message message, Errors errors) {
+    private static Map<String, Object> bodyFields(SdOperation operation, Message message, Errors errors) {
         Object body = message.getBody();
         if (body == null) {
             return Map.of();
+        }
+        if (operation.requiredFields().contains(SdField.INIT_IMAGE) && isImageBody(body)) {
+            return singletonMap(SdField.INIT_IMAGE.apiName(), body); // the prompt then comes from a header or option
         }
         if (body instanceof SdImageRequest typed) {
             return SdJson.toMap(typed);
@@ -120,6 +126,66 @@ public final class SdRequestAssembler {
         errors.add(BODY, "must be a prompt String, a JSON object (String or byte[]), a Map or an SdImageRequest (was a "
                 + body.getClass().getName() + ")");
         return Map.of();
+    }
+
+    /**
+     * Image content as the body: a file, a stream, an image data: URI, or bytes that are an image (other bytes are a
+     * JSON request, other text a prompt).
+     */
+    private static boolean isImageBody(Object body) {
+        if (body instanceof byte[] bytes) {
+            return SdImageInput.type(bytes) != null;
+        }
+        if (body instanceof CharSequence text) {
+            return text.toString().startsWith("data:image/");
+        }
+        return SdImageInput.isContent(body);
+    }
+
+    /**
+     * Image fields given as content become what the staging strategy sends: nothing (none: rejected), an inline base64
+     * data URI with the API's base64 flag (base64), or checked bytes the producer uploads first (api-hosted). Both
+     * images of an inpaint must have the same size.
+     */
+    private static void stageImages(SdConfiguration config, Exchange exchange, Map<String, Object> layered,
+                                    Errors errors) {
+        SdStaging staging = config.staging();
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        for (SdField field : SdField.values()) {
+            Object value = layered.get(field.apiName());
+            if (!field.isImage() || !SdImageInput.isContent(value)) {
+                continue;
+            }
+            if (staging == SdStaging.NONE) {
+                errors.add(field.apiName(), "must be a public http(s) URL: to send image content, set staging to "
+                                            + "base64 or api-hosted (was a " + value.getClass().getSimpleName() + ")");
+                continue;
+            }
+            try {
+                byte[] image = SdImageInput.read(value, exchange, config.getMaxImageSize());
+                contents.put(field.apiName(), image);
+                layered.put(field.apiName(), staging == SdStaging.BASE64
+                        ? "data:" + SdImageInput.mediaType(image) + ";base64," + Base64.getEncoder().encodeToString(image)
+                        : image);
+            } catch (IllegalArgumentException e) {
+                errors.add(field.apiName(), e.getMessage());
+            }
+        }
+        if (staging == SdStaging.BASE64 && !contents.isEmpty()) {
+            layered.put(SdField.BASE64.apiName(), true);
+        }
+        checkSameSize(contents, errors);
+    }
+
+    private static void checkSameSize(Map<String, byte[]> contents, Errors errors) {
+        byte[] init = contents.get(SdField.INIT_IMAGE.apiName());
+        byte[] mask = contents.get(SdField.MASK_IMAGE.apiName());
+        int[] initSize = init == null ? null : SdImageInput.dimensions(init);
+        int[] maskSize = mask == null ? null : SdImageInput.dimensions(mask);
+        if (initSize != null && maskSize != null && !java.util.Arrays.equals(initSize, maskSize)) {
+            errors.add(SdField.MASK_IMAGE.apiName(), "must have the same size as init_image (was " + maskSize[0] + "x"
+                                                     + maskSize[1] + ", init_image " + initSize[0] + "x" + initSize[1] + ")");
+        }
     }
 
     private static Map<String, Object> json(String text, Errors errors) {
