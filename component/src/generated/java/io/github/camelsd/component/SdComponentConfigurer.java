@@ -63,6 +63,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "instantResponse": getOrCreateConfiguration(target).setInstantResponse(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
+        case "keepstagedimages":
+        case "keepStagedImages": getOrCreateConfiguration(target).setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "loramodel":
@@ -107,6 +109,12 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "selfattention":
         case "selfAttention": getOrCreateConfiguration(target).setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "staging": getOrCreateConfiguration(target).setStaging(property(camelContext, java.lang.String.class, value)); return true;
+        case "stagingkeyprefix":
+        case "stagingKeyPrefix": getOrCreateConfiguration(target).setStagingKeyPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "staginguri":
+        case "stagingUri": getOrCreateConfiguration(target).setStagingUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "stagingurlttl":
+        case "stagingUrlTtl": getOrCreateConfiguration(target).setStagingUrlTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "strength": getOrCreateConfiguration(target).setStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "temp": getOrCreateConfiguration(target).setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tomesd": getOrCreateConfiguration(target).setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -162,6 +170,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "instantResponse": return java.lang.Boolean.class;
         case "iothreads":
         case "ioThreads": return int.class;
+        case "keepstagedimages":
+        case "keepStagedImages": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "loramodel":
@@ -206,6 +216,12 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
         case "staging": return java.lang.String.class;
+        case "stagingkeyprefix":
+        case "stagingKeyPrefix": return java.lang.String.class;
+        case "staginguri":
+        case "stagingUri": return java.lang.String.class;
+        case "stagingurlttl":
+        case "stagingUrlTtl": return long.class;
         case "strength": return java.lang.Double.class;
         case "temp": return java.lang.Boolean.class;
         case "tomesd": return java.lang.Boolean.class;
@@ -262,6 +278,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "instantResponse": return getOrCreateConfiguration(target).getInstantResponse();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
+        case "keepstagedimages":
+        case "keepStagedImages": return getOrCreateConfiguration(target).isKeepStagedImages();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "loramodel":
@@ -306,6 +324,12 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "selfattention":
         case "selfAttention": return getOrCreateConfiguration(target).getSelfAttention();
         case "staging": return getOrCreateConfiguration(target).getStaging();
+        case "stagingkeyprefix":
+        case "stagingKeyPrefix": return getOrCreateConfiguration(target).getStagingKeyPrefix();
+        case "staginguri":
+        case "stagingUri": return getOrCreateConfiguration(target).getStagingUri();
+        case "stagingurlttl":
+        case "stagingUrlTtl": return getOrCreateConfiguration(target).getStagingUrlTtl();
         case "strength": return getOrCreateConfiguration(target).getStrength();
         case "temp": return getOrCreateConfiguration(target).getTemp();
         case "tomesd": return getOrCreateConfiguration(target).getTomesd();

@@ -47,6 +47,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "highresFix": target.setHighresFix(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "instantresponse":
         case "instantResponse": target.setInstantResponse(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "keepstagedimages":
+        case "keepStagedImages": target.setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "loramodel":
         case "loraModel": target.setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
@@ -89,6 +91,12 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "selfattention":
         case "selfAttention": target.setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "staging": target.setStaging(property(camelContext, java.lang.String.class, value)); return true;
+        case "stagingkeyprefix":
+        case "stagingKeyPrefix": target.setStagingKeyPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "staginguri":
+        case "stagingUri": target.setStagingUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "stagingurlttl":
+        case "stagingUrlTtl": target.setStagingUrlTtl(property(camelContext, long.class, value)); return true;
         case "strength": target.setStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "temp": target.setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tomesd": target.setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -135,6 +143,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "highresFix": return java.lang.Boolean.class;
         case "instantresponse":
         case "instantResponse": return java.lang.Boolean.class;
+        case "keepstagedimages":
+        case "keepStagedImages": return boolean.class;
         case "loramodel":
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
@@ -177,6 +187,12 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
         case "staging": return java.lang.String.class;
+        case "stagingkeyprefix":
+        case "stagingKeyPrefix": return java.lang.String.class;
+        case "staginguri":
+        case "stagingUri": return java.lang.String.class;
+        case "stagingurlttl":
+        case "stagingUrlTtl": return long.class;
         case "strength": return java.lang.Double.class;
         case "temp": return java.lang.Boolean.class;
         case "tomesd": return java.lang.Boolean.class;
@@ -224,6 +240,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "highresFix": return target.getHighresFix();
         case "instantresponse":
         case "instantResponse": return target.getInstantResponse();
+        case "keepstagedimages":
+        case "keepStagedImages": return target.isKeepStagedImages();
         case "loramodel":
         case "loraModel": return target.getLoraModel();
         case "lorastrength":
@@ -266,6 +284,12 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "selfattention":
         case "selfAttention": return target.getSelfAttention();
         case "staging": return target.getStaging();
+        case "stagingkeyprefix":
+        case "stagingKeyPrefix": return target.getStagingKeyPrefix();
+        case "staginguri":
+        case "stagingUri": return target.getStagingUri();
+        case "stagingurlttl":
+        case "stagingUrlTtl": return target.getStagingUrlTtl();
         case "strength": return target.getStrength();
         case "temp": return target.getTemp();
         case "tomesd": return target.getTomesd();

@@ -47,6 +47,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "highresFix": target.getConfiguration().setHighresFix(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "instantresponse":
         case "instantResponse": target.getConfiguration().setInstantResponse(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "keepstagedimages":
+        case "keepStagedImages": target.getConfiguration().setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "loramodel":
@@ -91,6 +93,12 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "selfattention":
         case "selfAttention": target.getConfiguration().setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "staging": target.getConfiguration().setStaging(property(camelContext, java.lang.String.class, value)); return true;
+        case "stagingkeyprefix":
+        case "stagingKeyPrefix": target.getConfiguration().setStagingKeyPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "staginguri":
+        case "stagingUri": target.getConfiguration().setStagingUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "stagingurlttl":
+        case "stagingUrlTtl": target.getConfiguration().setStagingUrlTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "strength": target.getConfiguration().setStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "temp": target.getConfiguration().setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tomesd": target.getConfiguration().setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -137,6 +145,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "highresFix": return java.lang.Boolean.class;
         case "instantresponse":
         case "instantResponse": return java.lang.Boolean.class;
+        case "keepstagedimages":
+        case "keepStagedImages": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "loramodel":
@@ -181,6 +191,12 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
         case "staging": return java.lang.String.class;
+        case "stagingkeyprefix":
+        case "stagingKeyPrefix": return java.lang.String.class;
+        case "staginguri":
+        case "stagingUri": return java.lang.String.class;
+        case "stagingurlttl":
+        case "stagingUrlTtl": return long.class;
         case "strength": return java.lang.Double.class;
         case "temp": return java.lang.Boolean.class;
         case "tomesd": return java.lang.Boolean.class;
@@ -228,6 +244,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "highresFix": return target.getConfiguration().getHighresFix();
         case "instantresponse":
         case "instantResponse": return target.getConfiguration().getInstantResponse();
+        case "keepstagedimages":
+        case "keepStagedImages": return target.getConfiguration().isKeepStagedImages();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "loramodel":
@@ -272,6 +290,12 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "selfattention":
         case "selfAttention": return target.getConfiguration().getSelfAttention();
         case "staging": return target.getConfiguration().getStaging();
+        case "stagingkeyprefix":
+        case "stagingKeyPrefix": return target.getConfiguration().getStagingKeyPrefix();
+        case "staginguri":
+        case "stagingUri": return target.getConfiguration().getStagingUri();
+        case "stagingurlttl":
+        case "stagingUrlTtl": return target.getConfiguration().getStagingUrlTtl();
         case "strength": return target.getConfiguration().getStrength();
         case "temp": return target.getConfiguration().getTemp();
         case "tomesd": return target.getConfiguration().getTomesd();

@@ -23,7 +23,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(54);
         props.add("apiKey");
         props.add("apiVersion");
         props.add("base64");
@@ -37,6 +37,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("height");
         props.add("highresFix");
         props.add("instantResponse");
+        props.add("keepStagedImages");
         props.add("lazyStartProducer");
         props.add("loraModel");
         props.add("loraStrength");
@@ -63,6 +64,9 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("seed");
         props.add("selfAttention");
         props.add("staging");
+        props.add("stagingKeyPrefix");
+        props.add("stagingUri");
+        props.add("stagingUrlTtl");
         props.add("strength");
         props.add("temp");
         props.add("tomesd");
@@ -75,8 +79,9 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("webhook");
         props.add("width");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("apiKey");
+        secretProps.add("stagingUri");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptySet();
     }

@@ -36,6 +36,8 @@ public class SdComponent extends DefaultComponent {
     private ScheduledExecutorService waitScheduler;
     private SdHttpTransport transport;
     private SdOutputFetcher outputFetcher;
+    private SdS3Stager s3Stager;
+    private ExecutorService stagingPool;
     private final SdJobLimiter jobLimiter = new SdJobLimiter();
 
     public SdComponent() {
@@ -83,6 +85,13 @@ public class SdComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().shutdown(waitScheduler);
             waitScheduler = null;
         }
+        synchronized (this) {
+            if (stagingPool != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(stagingPool);
+                stagingPool = null;
+                s3Stager = null;
+            }
+        }
         if (ioExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(ioExecutor);
             ioExecutor = null;
@@ -94,6 +103,16 @@ public class SdComponent extends DefaultComponent {
 
     SdHttpTransport transport() {
         return transport;
+    }
+
+    /** Created on first use: most routes never stage to S3, and then need neither its threads nor its template. */
+    synchronized SdS3Stager s3Stager() {
+        if (s3Stager == null) {
+            stagingPool = getCamelContext().getExecutorServiceManager().newThreadPool(this, "SdStaging",
+                    unboundedQueue("SdStaging", 2));
+            s3Stager = new SdS3Stager(getCamelContext().createProducerTemplate(), stagingPool);
+        }
+        return s3Stager;
     }
 
     SdOutputFetcher outputFetcher() {

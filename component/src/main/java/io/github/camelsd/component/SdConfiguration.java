@@ -54,9 +54,21 @@ public class SdConfiguration implements Cloneable {
     private long responseTimeout = 60000;
 
     // ---- input images ----
-    @UriParam(label = "producer", defaultValue = "none", enums = SdStaging.NAMES,
-              description = "How an input image given as content (byte[], InputStream, File, Path, a file consumer's message, a data: URI) reaches the API, which only takes URLs: none (URLs only; content is rejected naming the field), base64 (inline with the API's base64 flag, where the operation supports it), api-hosted (uploaded first through the API's base64-to-URL endpoint).")
-    private String staging = SdStaging.NONE.option();
+    @UriParam(label = "producer", enums = SdStaging.NAMES,
+              description = "How an input image given as content (byte[], InputStream, File, Path, a file consumer's message, a data: URI) reaches the API, which only takes URLs: none (URLs only; content is rejected naming the field), base64 (inline with the API's base64 flag, where the operation supports it), api-hosted (uploaded first through the API's base64-to-URL endpoint), s3 (uploaded to a bucket through Camel AWS2 S3, sent as a presigned URL). Default: s3 when stagingUri is set, else none.")
+    private String staging;
+    @UriParam(label = "producer", secret = true,
+              description = "The Camel AWS2 S3 endpoint that stages images for staging=s3, with its credentials, region and, for S3-compatible stores, uriEndpointOverride and forcePathStyle; for example aws2-s3://my-bucket?region=eu-west-1&useDefaultCredentialsProvider=true. Needs camel-aws2-s3 on the classpath.")
+    private String stagingUri;
+    @UriParam(label = "producer", defaultValue = "sd-staging/",
+              description = "Key prefix of staged objects in the bucket.")
+    private String stagingKeyPrefix = "sd-staging/";
+    @UriParam(label = "producer", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "How long the presigned URL of a staged image stays valid: long enough for the API to fetch it, also from its queue.")
+    private long stagingUrlTtl = 3600000;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Keep staged objects when the job ends instead of deleting them.")
+    private boolean keepStagedImages;
     @UriParam(label = "producer", defaultValue = "10485760",
               description = "The largest input image (bytes) the component accepts as content; a larger one is rejected before anything is sent.")
     private long maxImageSize = 10 * 1024 * 1024;
@@ -292,11 +304,51 @@ public class SdConfiguration implements Cloneable {
 
     /** How an input image given as content reaches the API. */
     public void setStaging(String staging) {
-        this.staging = SdStaging.fromOption(staging).option();
+        this.staging = staging == null ? null : SdStaging.fromOption(staging).option();
     }
 
+    /** The strategy in force: the option, else s3 when a staging endpoint is configured, else none. */
     public SdStaging staging() {
-        return SdStaging.fromOption(staging);
+        if (staging != null) {
+            return SdStaging.fromOption(staging);
+        }
+        return stagingUri != null ? SdStaging.S3 : SdStaging.NONE;
+    }
+
+    public String getStagingUri() {
+        return stagingUri;
+    }
+
+    /** The Camel AWS2 S3 endpoint that stages images for staging=s3. */
+    public void setStagingUri(String stagingUri) {
+        this.stagingUri = stagingUri;
+    }
+
+    public String getStagingKeyPrefix() {
+        return stagingKeyPrefix;
+    }
+
+    /** Key prefix of staged objects in the bucket. */
+    public void setStagingKeyPrefix(String stagingKeyPrefix) {
+        this.stagingKeyPrefix = stagingKeyPrefix;
+    }
+
+    public long getStagingUrlTtl() {
+        return stagingUrlTtl;
+    }
+
+    /** How long the presigned URL of a staged image stays valid. */
+    public void setStagingUrlTtl(long stagingUrlTtl) {
+        this.stagingUrlTtl = stagingUrlTtl;
+    }
+
+    public boolean isKeepStagedImages() {
+        return keepStagedImages;
+    }
+
+    /** Keep staged objects when the job ends. */
+    public void setKeepStagedImages(boolean keepStagedImages) {
+        this.keepStagedImages = keepStagedImages;
     }
 
     public long getMaxImageSize() {

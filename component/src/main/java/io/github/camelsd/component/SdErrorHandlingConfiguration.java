@@ -11,6 +11,7 @@ import io.github.camelsd.component.error.SdNsfwContentException;
 import io.github.camelsd.component.error.SdOutputDownloadException;
 import io.github.camelsd.component.error.SdRateLimitException;
 import io.github.camelsd.component.error.SdServerException;
+import io.github.camelsd.component.error.SdStagingException;
 import io.github.camelsd.component.error.SdTooManyPendingJobsException;
 import io.github.camelsd.component.error.SdTransportException;
 import io.github.camelsd.component.error.SdUnparseableResponseException;
@@ -60,7 +61,7 @@ public class SdErrorHandlingConfiguration extends RouteConfigurationBuilder {
 
         configuration.onException(SdGenerationFailedException.class, SdServerException.class, SdTransportException.class,
                 SdUnparseableResponseException.class, SdWaitTimeoutException.class, SdTooManyPendingJobsException.class,
-                SdOutputDownloadException.class)
+                SdOutputDownloadException.class, SdStagingException.class)
                 .maximumRedeliveries("{{sd.backoff.max-redeliveries:5}}")
                 .redeliveryDelay("{{sd.backoff.initial-delay:1000}}")
                 .useExponentialBackOff()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public class SdProducer extends DefaultAsyncProducer {
                 case GENERATION -> {
                     Map<String, Object> request = SdRequestAssembler.generationRequest(operation, config, exchange);
                     if (request.values().stream().anyMatch(byte[].class::isInstance)) {
-                        uploadImagesThenGenerate(exchange, callback, request);
+                        stageThenGenerate(exchange, callback, request);
                     } else {
                         generate(exchange, callback, request);
                     }
@@ -84,27 +85,44 @@ public class SdProducer extends DefaultAsyncProducer {
     }
 
     /**
-     * staging=api-hosted: each image given as content is uploaded through the API's own upload call first, and the job
-     * is sent with the URLs it answers.
+     * staging=api-hosted or s3: each image given as content is first uploaded (through the API's own upload call, or to
+     * the staging bucket), and the job is sent with the URLs that gives. A staging failure ends the exchange before any
+     * job exists; staged objects are deleted when the exchange ends, unless keepStagedImages.
      */
-    private void uploadImagesThenGenerate(Exchange exchange, AsyncCallback callback, Map<String, Object> request) {
-        Map<String, CompletableFuture<SdResponse>> uploads = new LinkedHashMap<>();
+    private void stageThenGenerate(Exchange exchange, AsyncCallback callback, Map<String, Object> request) {
+        SdConfiguration config = endpoint.getConfiguration();
+        boolean toS3 = config.staging() == SdStaging.S3;
+        Map<String, CompletableFuture<String>> urls = new LinkedHashMap<>();
+        List<String> stagedKeys = new ArrayList<>();
         request.forEach((field, value) -> {
-            if (value instanceof byte[] image) {
-                uploads.put(field, call(endpoint.uploadUri(), uploadBody(request.get(SdJson.KEY), image), exchange, null));
+            if (!(value instanceof byte[] image)) {
+                return;
+            }
+            if (toS3) {
+                String key = config.getStagingKeyPrefix() + exchange.getExchangeId() + "-" + field + "."
+                             + SdImageInput.type(image);
+                stagedKeys.add(key);
+                urls.put(field, endpoint.getComponent().s3Stager().stage(config, key, image, exchange));
+            } else {
+                urls.put(field, call(endpoint.uploadUri(), uploadBody(request.get(SdJson.KEY), image), exchange, null)
+                        .thenApply(upload -> hostedUrl(upload, field, exchange)));
             }
         });
-        CompletableFuture.allOf(uploads.values().toArray(CompletableFuture[]::new)).whenComplete((done, error) -> {
+        AsyncCallback cleaning = stagedKeys.isEmpty() || config.isKeepStagedImages() ? callback : doneSync -> {
+            endpoint.getComponent().s3Stager().delete(config, stagedKeys);
+            callback.done(doneSync);
+        };
+        CompletableFuture.allOf(urls.values().toArray(CompletableFuture[]::new)).whenComplete((done, error) -> {
             if (error != null) {
-                finish(exchange, callback, error, null);
+                finish(exchange, cleaning, error, null);
                 return;
             }
             try {
                 Map<String, Object> staged = new LinkedHashMap<>(request);
-                uploads.forEach((field, upload) -> staged.put(field, hostedUrl(upload.join(), field, exchange)));
-                generate(exchange, callback, staged);
+                urls.forEach((field, url) -> staged.put(field, url.join()));
+                generate(exchange, cleaning, staged);
             } catch (Exception e) {
-                finish(exchange, callback, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e,
+                finish(exchange, cleaning, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e,
                         null);
             }
         });

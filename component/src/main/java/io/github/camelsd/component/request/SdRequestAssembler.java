@@ -144,12 +144,16 @@ public final class SdRequestAssembler {
 
     /**
      * Image fields given as content become what the staging strategy sends: nothing (none: rejected), an inline base64
-     * data URI with the API's base64 flag (base64), or checked bytes the producer uploads first (api-hosted). Both
+     * data URI with the API's base64 flag (base64), or checked bytes the producer uploads first (api-hosted, s3). Both
      * images of an inpaint must have the same size.
      */
     private static void stageImages(SdConfiguration config, Exchange exchange, Map<String, Object> layered,
                                     Errors errors) {
         SdStaging staging = config.staging();
+        if (staging == SdStaging.S3 && (config.getStagingUri() == null || config.getStagingUri().isBlank())) {
+            errors.add("stagingUri", "must be set for staging=s3 (a Camel aws2-s3 endpoint URI)");
+            return;
+        }
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (SdField field : SdField.values()) {
             Object value = layered.get(field.apiName());
@@ -158,7 +162,8 @@ public final class SdRequestAssembler {
             }
             if (staging == SdStaging.NONE) {
                 errors.add(field.apiName(), "must be a public http(s) URL: to send image content, set staging to "
-                                            + "base64 or api-hosted (was a " + value.getClass().getSimpleName() + ")");
+                                            + "base64, api-hosted or s3 (was a " + value.getClass().getSimpleName()
+                                            + ")");
                 continue;
             }
             try {
