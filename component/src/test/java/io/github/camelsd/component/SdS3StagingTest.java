@@ -77,6 +77,15 @@ class SdS3StagingTest extends SdEmulatorTestSupport {
     }
 
     @Test
+    void aStreamIsStagedToo() throws Exception {
+        Exchange exchange = img2img("sd:img2img?" + staging(""), new java.io.ByteArrayInputStream(png()));
+        assertNull(exchange.getException(), () -> String.valueOf(exchange.getException()));
+        assertTrue(String.valueOf(SdOperationsTest.lastRequest("/api/v3/img2img").body().get("init_image"))
+                .startsWith(s3.endpoint()));
+        awaitNoObjects();
+    }
+
+    @Test
     void aStoreFailureIsClearAndNoJobIsCreated() {
         Exchange exchange = img2img("sd:img2img?stagingUri=RAW(" + s3.camelUri("no-such-bucket") + ")", png());
         assertTrue(failure(exchange, SdStagingException.class).isRetryable());
@@ -123,11 +132,16 @@ class SdS3StagingTest extends SdEmulatorTestSupport {
         }).getMessage().getBody(String.class);
     }
 
+    /** Objects under the default prefix (another test keeps its own under kept/) are deleted once the job ends. */
     private static void awaitNoObjects() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!s3.keys().isEmpty() && System.nanoTime() < deadline) {
+        while (!staged().isEmpty() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(50);
         }
-        assertTrue(s3.keys().isEmpty(), "staged objects are deleted when the job ends: " + s3.keys());
+        assertTrue(staged().isEmpty(), "staged objects are deleted when the job ends: " + staged());
+    }
+
+    private static java.util.List<String> staged() {
+        return s3.keys().stream().filter(key -> key.startsWith("sd-staging/")).toList();
     }
 }
