@@ -41,6 +41,20 @@ public interface SdBuildTimeConfig {
         /** How long the emulator answers an identical repeated request with the spam-filter error (0: never). */
         @WithDefault("30s")
         Duration spamFilterWindow();
+
+        /** Dev Services for {@code staging=s3}: a local S3-compatible server. */
+        S3 s3();
+    }
+
+    interface S3 {
+
+        /**
+         * Start S3Proxy (in process, in-memory store, random keys, bucket {@code sd-staging}) in dev and test mode when
+         * {@code camel.component.sd.staging} is {@code s3} and {@code camel.component.sd.staging-uri} is not
+         * configured. The application then gets {@code camel.component.sd.staging-uri}, an aws2-s3 URI for it.
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     interface Health {
