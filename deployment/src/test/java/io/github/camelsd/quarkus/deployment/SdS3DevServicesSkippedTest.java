@@ -1,5 +1,6 @@
 package io.github.camelsd.quarkus.deployment;
 
+import io.github.camelsd.locals3.LocalS3Store;
 import io.quarkus.test.QuarkusUnitTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,6 @@ class SdS3DevServicesSkippedTest {
     void theConfiguredStagingUriStays() {
         assertEquals(OWN_STORE,
                 ConfigProvider.getConfig().getValue(SdDevServicesProcessor.STAGING_URI, String.class));
-        assertNull(System.getProperty(SdS3DevService.CHECKSUM_PROPERTY), "S3Proxy's checksum setting was not made");
+        assertNull(System.getProperty(LocalS3Store.CHECKSUM_PROPERTY), "S3Proxy's checksum setting was not made");
     }
 }

@@ -2,18 +2,14 @@ package io.github.camelsd.quarkus.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.camelsd.locals3.LocalS3Store;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 
 /**
  * An S3-compatible server for {@link SdExampleRouteTest}: <a href="https://github.com/gaul/s3proxy">S3Proxy</a> 3.1.0
@@ -27,53 +23,32 @@ import org.jclouds.blobstore.BlobStoreContext;
  *
  * <p>S3Proxy 3.1.0 rejects the request checksums AWS SDK 2.30+ sends by default over plain HTTP; the JVM system
  * property {@code aws.requestChecksumCalculation=when_required} that avoids it is set in surefire's configuration
- * (pom.xml), since it must be in place before any S3 client is built.
+ * (pom.xml) as well as by {@link LocalS3Store}, since the test's own S3 client may be built before the store starts.
  */
 public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
 
     static final String ACCESS_KEY = "s3proxy-test-access-key";
     static final String SECRET_KEY = "s3proxy/test+secret=key";
-    static final String REGION = "us-east-1";
     static final String BUCKET = "sd-renders";
 
-    private BlobStoreContext context;
-    private S3Proxy proxy;
+    private LocalS3Store store;
     private Path inbox;
 
     @Override
     public Map<String, String> start() {
-        context = ContextBuilder.newBuilder("transient")
-                .credentials(ACCESS_KEY, SECRET_KEY)
-                .build(BlobStoreContext.class);
-        proxy = S3Proxy.builder()
-                .blobStore(context.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
+        store = LocalS3Store.start(BUCKET, ACCESS_KEY, SECRET_KEY);
         try {
-            context.getBlobStore().createContainerInLocation(null, BUCKET);
-            proxy.start();
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!"STARTED".equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-                }
-                Thread.sleep(10);
-            }
             inbox = Files.createTempDirectory("sd-example-inbox");
-        } catch (Exception e) {
+        } catch (IOException e) {
             stop();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("cannot start S3Proxy", e);
+            throw new UncheckedIOException(e);
         }
         return Map.of(
-                "camel.component.aws2-s3.region", REGION,
+                "camel.component.aws2-s3.region", LocalS3Store.REGION,
                 "camel.component.aws2-s3.access-key", ACCESS_KEY,
                 "camel.component.aws2-s3.secret-key", SECRET_KEY,
                 "camel.component.aws2-s3.override-endpoint", "true",
-                "camel.component.aws2-s3.uri-endpoint-override", "http://127.0.0.1:" + proxy.getPort(),
+                "camel.component.aws2-s3.uri-endpoint-override", store.endpoint(),
                 "camel.component.aws2-s3.force-path-style", "true",
                 SdExampleRoute.INBOX_PROPERTY, inbox.toString(),
                 SdExampleRoute.BUCKET_PROPERTY, BUCKET);
@@ -82,15 +57,12 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         try {
-            if (proxy != null) {
-                proxy.stop();
+            if (store != null) {
+                store.close();
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop S3Proxy", e);
         } finally {
-            if (context != null) {
-                context.close();
-            }
             deleteInbox();
         }
     }

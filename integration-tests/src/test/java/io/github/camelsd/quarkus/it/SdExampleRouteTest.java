@@ -16,6 +16,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import io.github.camelsd.locals3.LocalS3Store;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -68,7 +69,7 @@ class SdExampleRouteTest {
         URI s3Endpoint = config.getValue("camel.component.aws2-s3.uri-endpoint-override", URI.class);
         s3 = S3Client.builder()
                 .httpClientBuilder(ApacheHttpClient.builder())
-                .region(Region.of(S3ProxyResource.REGION))
+                .region(Region.of(LocalS3Store.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(S3ProxyResource.ACCESS_KEY, S3ProxyResource.SECRET_KEY)))
                 .endpointOverride(s3Endpoint)
