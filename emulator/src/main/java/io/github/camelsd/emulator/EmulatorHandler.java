@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * The one handler of the server. Image downloads (generated or uploaded) are served from the image store; every other
- * request is an API request: recorded, then given its fault if one is armed, then answered by the pipeline. The handler
+ * The one handler of the server. Image downloads (generated or uploaded) are counted, given a fault armed for their
+ * path, and served from the image store; every other request is an API request: recorded, then given its fault if one is
+ * armed, then answered by the pipeline. The handler
  * never waits: a late answer is completed from a timer task or the HTTP client's callback, after {@link #handle}
  * returned.
  */
@@ -22,15 +24,17 @@ final class EmulatorHandler implements HttpHandler {
 
     private final String baseUrl;
     private final Queue<RecordedRequest> requests;
+    private final AtomicInteger downloads;
     private final SdFaults faults;
     private final ImageStore images;
     private final ApiPipeline pipeline;
     private final EmulatorThreads threads;
 
-    EmulatorHandler(String baseUrl, Queue<RecordedRequest> requests, SdFaults faults, ImageStore images,
-            ApiPipeline pipeline, EmulatorThreads threads) {
+    EmulatorHandler(String baseUrl, Queue<RecordedRequest> requests, AtomicInteger downloads, SdFaults faults,
+            ImageStore images, ApiPipeline pipeline, EmulatorThreads threads) {
         this.baseUrl = baseUrl;
         this.requests = requests;
+        this.downloads = downloads;
         this.faults = faults;
         this.images = images;
         this.pipeline = pipeline;
@@ -42,9 +46,16 @@ final class EmulatorHandler implements HttpHandler {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         if ("GET".equals(method) && ImageStore.isDownload(path)) {
-            ImageStore.Download image = images.download(path);
-            (image != null ? HttpReply.bytes(200, image.contentType(), image.bytes())
-                    : HttpReply.json(404, ResponseBodies.error("Not found"))).send(exchange);
+            downloads.incrementAndGet();
+            Fault fault = faults.takeForDownload(path);
+            HttpReply replacement = fault == null ? null : fault.reply();
+            if (replacement != null) {
+                replacement.send(exchange);
+            } else if (fault != null && fault.delay() != null) {
+                threads.later(fault.delay(), () -> serve(exchange, path));
+            } else {
+                serve(exchange, path);
+            }
             return;
         }
         String raw;
@@ -67,6 +78,12 @@ final class EmulatorHandler implements HttpHandler {
         } else {
             answer(exchange, request, fault != null && fault.failsWhileProcessing());
         }
+    }
+
+    private void serve(HttpExchange exchange, String path) {
+        ImageStore.Download image = images.download(path);
+        (image != null ? HttpReply.bytes(200, image.contentType(), image.bytes())
+                : HttpReply.json(404, ResponseBodies.error("Not found"))).send(exchange);
     }
 
     private void answer(HttpExchange exchange, RecordedRequest request, boolean failWhileProcessing) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 
 import com.sun.net.httpserver.HttpServer;
@@ -48,6 +49,7 @@ public final class SdEmulator implements AutoCloseable {
     private final EmulatorSettings settings;
     private final SdFaults faults = new SdFaults();
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger downloads = new AtomicInteger();
     private final JobStore jobs = new JobStore();
     private final ImageStore images = new ImageStore();
     private final SpamFilter spamFilter = new SpamFilter();
@@ -93,7 +95,8 @@ public final class SdEmulator implements AutoCloseable {
         ApiPipeline pipeline = new ApiPipeline(settings, jobs, images, new ImageFetcher(outbound), spamFilter, webhooks,
                 threads, bodies);
         server.setExecutor(threads.workers());
-        server.createContext("/", new EmulatorHandler(baseUrl, requests, faults, images, pipeline, threads));
+        server.createContext("/", new EmulatorHandler(baseUrl, requests, downloads, faults, images, pipeline,
+                threads));
         server.start();
         return this;
     }
@@ -137,6 +140,11 @@ public final class SdEmulator implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The image downloads asked for (GET under /generations/ or /uploads/), faulted ones included. */
+    public int downloadCount() {
+        return downloads.get();
+    }
+
     public int requestCount() {
         return requests.size();
     }
@@ -153,11 +161,12 @@ public final class SdEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets requests, faults, jobs (and their images and pending webhooks), uploads, spam memory and webhook
+     * Forgets requests, download counts, faults, jobs (and their images and pending webhooks), uploads, spam memory and webhook
      * deliveries.
      */
     public synchronized void reset() {
         requests.clear();
+        downloads.set(0);
         faults.clear();
         jobs.clear();
         images.clear();

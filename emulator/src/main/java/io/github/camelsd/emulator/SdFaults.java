@@ -9,7 +9,9 @@ import java.util.Random;
 
 /**
  * The faults armed on one emulator. An API request takes the oldest armed fault that matches its path; when none
- * matches and {@link #randomly} is set, it draws one by chance. Image downloads never take faults.
+ * matches and {@link #randomly} is set, it draws one by chance. An image download takes only a fault armed with
+ * {@link #forPath} under its own path (for example {@code /generations/}), so that faults meant for the API never land on
+ * downloads.
  */
 public final class SdFaults {
 
@@ -96,15 +98,25 @@ public final class SdFaults {
 
     /** The fault this API request hits, or null. */
     synchronized Fault take(String path) {
+        Fault fault = takeArmed(path, true);
+        return fault != null || chance == null ? fault : chance.draw();
+    }
+
+    /** The fault this image download hits, or null. */
+    synchronized Fault takeForDownload(String path) {
+        return takeArmed(path, false);
+    }
+
+    private Fault takeArmed(String path, boolean unscoped) {
         for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
             Armed candidate = it.next();
-            if (candidate.pathPrefix == null || path.startsWith(candidate.pathPrefix)) {
+            if (candidate.pathPrefix == null ? unscoped : path.startsWith(candidate.pathPrefix)) {
                 if (--candidate.remaining == 0) {
                     it.remove();
                 }
                 return candidate.fault;
             }
         }
-        return chance == null ? null : chance.draw();
+        return null;
     }
 }

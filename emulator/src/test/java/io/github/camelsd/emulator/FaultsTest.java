@@ -166,11 +166,18 @@ class FaultsTest {
     }
 
     @Test
-    void imageDownloadsNeverTakeFaults() {
+    void imageDownloadsTakeOnlyFaultsArmedForTheirPathAndAreCounted() {
         String image = generate().list("output").get(0);
         emulator.faults().next(Fault.dropConnection());
         assertEquals(200, api.get(image).status());
         assertThrows(IOException.class, () -> api.send(generateRequest()), "the fault waited for an API request");
+
+        emulator.faults().forPath("/generations/", Fault.httpStatus(503), 2);
+        assertEquals(503, api.get(image).status());
+        assertEquals(503, api.get(image).status());
+        assertEquals(200, api.get(image).status());
+        assertEquals(4, emulator.downloadCount(), "faulted downloads count too");
+        assertEquals(2, emulator.requestCount(), "downloads are not API requests");
     }
 
     @Test
