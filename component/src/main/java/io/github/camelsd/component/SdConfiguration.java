@@ -78,7 +78,7 @@ public class SdConfiguration implements Cloneable {
 
     // ---- results ----
     @UriParam(label = "producer", defaultValue = "urls", enums = "urls,bytes,stream,base64",
-              description = "What the body of a finished job holds: the API's output links (urls), or the images downloaded at once as byte[] (bytes), InputStream (stream) or base64 String (base64); one image gives the value, several a List. The API's links can be temporary: downloading keeps the images.")
+              description = "What the body of a finished job holds: a List of SdImage, the API's outputs, which convert to byte[] and InputStream by downloading (urls); or the images downloaded at once, without blocking, as byte[] (bytes), InputStream (stream) or base64 String (base64), where one image gives the value and several a List. The API's links can be temporary: downloading keeps the images.")
     private SdOutputFormat outputFormat = SdOutputFormat.urls;
     @UriParam(label = "producer", defaultValue = "20971520",
               description = "The largest output image (bytes) the component downloads; a larger one fails with SdOutputDownloadException.")

@@ -113,6 +113,11 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "How many fetch calls the producer made while waiting for this job.",
               javaType = "Integer")
     public static final String POLLS = "CamelSdPolls";
+    @Metadata(label = "producer",
+              description = "The position of an image in its job's outputs, from 0: set on each exchange when"
+                            + " split(body()) splits a result, and on a result that is a single image.",
+              javaType = "Integer")
+    public static final String IMAGE_INDEX = "CamelSdImageIndex";
     @Metadata(label = "producer", description = "system-load: the number of queued requests.", javaType = "Integer")
     public static final String QUEUE_NUM = "CamelSdQueueNum";
     @Metadata(label = "producer", description = "system-load: the queue time in seconds.", javaType = "Double")

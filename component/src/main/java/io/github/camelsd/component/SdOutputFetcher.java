@@ -1,5 +1,8 @@
 package io.github.camelsd.component;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +17,10 @@ import io.github.camelsd.component.error.SdOutputDownloadException;
 import org.apache.camel.Exchange;
 
 /**
- * Gets a finished job's images: downloads each output link without blocking (size-capped, retried on transient
- * failures with a growing pause on the component's scheduler), or decodes it when the API answered base64.
+ * Gets a finished job's images: downloads each output link, size-capped and retried on transient failures with a
+ * growing pause, or decodes it when the API answered base64. The producer's path ({@link #fetchAll}) does not block:
+ * the JDK client's asynchronous calls, pauses on the component's scheduler. A type converter's path ({@link #fetchNow})
+ * blocks the calling thread, with the same cap, attempts and pauses.
  */
 final class SdOutputFetcher {
 
@@ -42,13 +47,11 @@ final class SdOutputFetcher {
     }
 
     private CompletableFuture<byte[]> fetch(String output, SdConfiguration config, Exchange exchange, String jobId) {
-        if (!output.startsWith("http://") && !output.startsWith("https://")) {
+        if (!SdImage.isLink(output)) {
             try {
-                String data = output.startsWith("data:") ? output.substring(output.indexOf(',') + 1) : output;
-                return CompletableFuture.completedFuture(Base64.getMimeDecoder().decode(data));
-            } catch (IllegalArgumentException e) {
-                return CompletableFuture.failedFuture(new SdOutputDownloadException(
-                        "an output is neither a URL nor base64 data", exchange, e, jobId, false));
+                return CompletableFuture.completedFuture(decodeInline(output, exchange, jobId));
+            } catch (SdOutputDownloadException e) {
+                return CompletableFuture.failedFuture(e);
             }
         }
         CompletableFuture<byte[]> image = new CompletableFuture<>();
@@ -62,21 +65,91 @@ final class SdOutputFetcher {
                 .whenComplete((answer, error) -> {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error;
-                    if (cause == null && answer.status() == 200) {
+                    int status = cause == null ? answer.status() : -1;
+                    if (status == 200) {
                         image.complete(answer.body());
-                        return;
-                    }
-                    boolean tooLarge = cause instanceof SdHttpTransport.TooLargeException;
-                    boolean transient_ = !tooLarge && (cause != null || answer.status() >= 500 || answer.status() == 429);
-                    if (transient_ && attempt < ATTEMPTS) {
+                    } else if (isTransient(cause, status) && attempt < ATTEMPTS) {
                         scheduler.schedule(() -> attempt(uri, attempt + 1, config, exchange, jobId, image),
-                                FIRST_PAUSE_MILLIS << (attempt - 1), TimeUnit.MILLISECONDS);
-                        return;
+                                pauseAfter(attempt), TimeUnit.MILLISECONDS);
+                    } else {
+                        image.completeExceptionally(failure(uri, attempt, cause, status, exchange, jobId));
                     }
-                    String problem = cause != null ? String.valueOf(cause.getMessage()) : "HTTP " + answer.status();
-                    image.completeExceptionally(new SdOutputDownloadException(
-                            "downloading output " + uri + " failed after " + attempt + " attempt(s): " + problem,
-                            exchange, cause, jobId, transient_));
                 });
+    }
+
+    /**
+     * One image, on the calling thread. Deliberately not through the component's HTTP client: its completions run on
+     * the I/O threads that also continue routes, so waiting for one there could wait for itself.
+     */
+    static byte[] fetchNow(SdImage image, Exchange exchange) throws SdOutputDownloadException {
+        if (!image.isLink()) {
+            return decodeInline(image.getOutput(), exchange, image.getJobId());
+        }
+        URI uri = URI.create(image.getOutput());
+        for (int attempt = 1;; attempt++) {
+            int status = -1;
+            IOException cause = null;
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                connection.setConnectTimeout((int) image.downloadTimeoutMillis());
+                connection.setReadTimeout((int) image.downloadTimeoutMillis());
+                status = connection.getResponseCode();
+                if (status == 200) {
+                    return readCapped(connection, image.maxDownloadSize());
+                }
+                connection.disconnect();
+            } catch (IOException e) {
+                cause = e;
+            }
+            if (!isTransient(cause, status) || attempt == ATTEMPTS) {
+                throw failure(uri, attempt, cause, status, exchange, image.getJobId());
+            }
+            try {
+                Thread.sleep(pauseAfter(attempt));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure(uri, attempt, e, status, exchange, image.getJobId());
+            }
+        }
+    }
+
+    private static byte[] readCapped(HttpURLConnection connection, long maxBytes) throws IOException {
+        if (connection.getContentLengthLong() > maxBytes) {
+            connection.disconnect();
+            throw new SdHttpTransport.TooLargeException(maxBytes);
+        }
+        try (InputStream in = connection.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (body.length > maxBytes) {
+                connection.disconnect(); // do not read the rest
+                throw new SdHttpTransport.TooLargeException(maxBytes);
+            }
+            return body;
+        }
+    }
+
+    private static byte[] decodeInline(String output, Exchange exchange, String jobId) throws SdOutputDownloadException {
+        try {
+            return Base64.getMimeDecoder().decode(output.startsWith("data:") ? output.substring(output.indexOf(',') + 1)
+                    : output);
+        } catch (IllegalArgumentException e) {
+            throw new SdOutputDownloadException("an output is neither a URL nor base64 data", exchange, e, jobId, false);
+        }
+    }
+
+    /** Network errors, 5xx and 429 can pass; a body over the cap or another status will not. */
+    private static boolean isTransient(Throwable cause, int status) {
+        return cause != null ? !(cause instanceof SdHttpTransport.TooLargeException) : status >= 500 || status == 429;
+    }
+
+    private static long pauseAfter(int attempt) {
+        return FIRST_PAUSE_MILLIS << (attempt - 1);
+    }
+
+    private static SdOutputDownloadException failure(URI uri, int attempt, Throwable cause, int status,
+                                                     Exchange exchange, String jobId) {
+        String problem = cause != null ? String.valueOf(cause.getMessage()) : "HTTP " + status;
+        return new SdOutputDownloadException("downloading output " + uri + " failed after " + attempt + " attempt(s): "
+                                             + problem, exchange, cause, jobId, isTransient(cause, status));
     }
 }

@@ -258,8 +258,8 @@ public class SdProducer extends DefaultAsyncProducer {
             return;
         }
         Boolean flagged = nsfw;
-        finish(exchange, callback, null, () -> SdResultWriter.job(exchange.getMessage(), response, polls, images,
-                endpoint.getConfiguration().getOutputFormat(), flagged));
+        finish(exchange, callback, null, () -> SdResultWriter.job(exchange, response, polls, images,
+                endpoint.getConfiguration(), flagged));
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.github.camelsd.component;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import io.github.camelsd.component.response.SdResponse;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /** Writes an API answer onto the message: the body and the output headers of {@link SdConstants}. */
@@ -15,33 +17,49 @@ final class SdResultWriter {
     }
 
     /**
-     * A job's answer. Success: the body is the list of outputs (one image is still a list), or, when {@code images} were
-     * downloaded, the images in {@code format} (one image: the value, several: a List). Processing (only when the
-     * producer does not wait): the body is the job id, for a later sd:fetch.
+     * A job's answer. Success: the exchange gets an {@link SdResultMessage} whose body is the list of outputs as
+     * {@link SdImage}s (one image is still a list), or, when {@code images} were downloaded, the images in the endpoint's
+     * format (one image: the value, several: a List). Processing (only when the producer does not wait): the body is the
+     * job id, for a later sd:fetch.
      *
      * @param nsfw the API's flag, else what the downloaded images showed, else null
      */
-    static void job(Message message, SdResponse response, int polls, List<byte[]> images, SdOutputFormat format,
+    static void job(Exchange exchange, SdResponse response, int polls, List<byte[]> images, SdConfiguration config,
                     Boolean nsfw) {
+        Message message = exchange.getMessage();
         progress(message, response);
+        message.setHeader(SdConstants.POLLS, polls);
         if ("processing".equals(response.status())) {
             message.setBody(response.id());
-        } else {
-            message.setBody(images == null ? response.output() : imagesAs(images, format));
-            set(message, SdConstants.GENERATION_TIME, response.generationTime());
-            set(message, SdConstants.SEED, response.seed());
-            set(message, SdConstants.NSFW, nsfw);
+            return;
         }
-        message.setHeader(SdConstants.POLLS, polls);
+        List<?> values = images == null ? outputs(response, config) : imagesAs(images, config.getOutputFormat());
+        Object body = images != null && values.size() == 1 ? values.get(0) : values;
+        SdResultMessage result = new SdResultMessage(exchange, values);
+        result.copyFrom(message);
+        result.setBody(body); // after the headers, so that a single image gets its index
+        set(result, SdConstants.GENERATION_TIME, response.generationTime());
+        set(result, SdConstants.SEED, response.seed());
+        set(result, SdConstants.NSFW, nsfw);
+        exchange.setMessage(result);
     }
 
-    private static Object imagesAs(List<byte[]> images, SdOutputFormat format) {
-        List<Object> values = images.stream().map(image -> (Object) switch (format) {
+    private static List<SdImage> outputs(SdResponse response, SdConfiguration config) {
+        List<String> outputs = response.output();
+        List<SdImage> images = new ArrayList<>(outputs.size());
+        for (int i = 0; i < outputs.size(); i++) {
+            images.add(new SdImage(outputs.get(i), i, response.id(), config.getMaxDownloadSize(),
+                    config.getResponseTimeout()));
+        }
+        return images;
+    }
+
+    private static List<Object> imagesAs(List<byte[]> images, SdOutputFormat format) {
+        return images.stream().map(image -> (Object) switch (format) {
             case stream -> new ByteArrayInputStream(image);
             case base64 -> Base64.getEncoder().encodeToString(image);
             default -> image;
         }).toList();
-        return values.size() == 1 ? values.get(0) : values;
     }
 
     /** What every answer about a job tells, written as soon as it arrives (also while waiting). */

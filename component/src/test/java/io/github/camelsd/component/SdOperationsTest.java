@@ -211,9 +211,11 @@ class SdOperationsTest extends SdEmulatorTestSupport {
     }
 
     @SuppressWarnings("unchecked")
+    /** The output links of a result (outputFormat=urls). */
     static List<String> outputs(Exchange exchange) {
         assertNull(exchange.getException(), () -> "unexpected failure: " + exchange.getException());
-        return exchange.getMessage().getBody(List.class);
+        List<?> images = exchange.getMessage().getBody(List.class);
+        return images.stream().map(image -> ((SdImage) image).getOutput()).toList();
     }
 
     static RecordedRequest lastRequest(String path) {

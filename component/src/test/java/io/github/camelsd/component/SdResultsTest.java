@@ -7,7 +7,9 @@ import java.util.List;
 
 import io.github.camelsd.component.error.SdNsfwContentException;
 import io.github.camelsd.component.error.SdOutputDownloadException;
+import io.github.camelsd.emulator.Fault;
 import org.apache.camel.Exchange;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a finished job's body holds with each outputFormat, and how NSFW blanking is reported. */
@@ -31,6 +35,13 @@ class SdResultsTest extends SdEmulatorTestSupport {
             public void configure() {
                 from("direct:split").to("sd:text2img?samples=3&width=64&height=64&outputFormat=bytes")
                         .split(body()).to("mock:image");
+                from("direct:splitLinks").to("sd:text2img?samples=2&width=64&height=64")
+                        .split(body()).convertBodyTo(byte[].class).to("mock:downloaded");
+                // an earlier job's output as the next job's init image
+                from("direct:restyle").to("sd:text2img?width=64&height=64")
+                        .split(body())
+                        .setHeader(SdConstants.PROMPT, constant("the same, as a watercolour"))
+                        .to("sd:img2img?width=64&height=64&staging=base64").to("mock:restyled");
             }
         };
     }
@@ -40,6 +51,7 @@ class SdResultsTest extends SdEmulatorTestSupport {
         Exchange one = send("sd:text2img?width=64&height=64&outputFormat=bytes", "a red fox");
         assertNull(one.getException());
         assertPng(one.getMessage().getBody(byte[].class));
+        assertEquals(0, one.getMessage().getHeader(SdConstants.IMAGE_INDEX));
 
         Exchange two = send("sd:text2img?width=64&height=64&samples=2&outputFormat=bytes", "two foxes");
         assertNull(two.getException());
@@ -68,9 +80,74 @@ class SdResultsTest extends SdEmulatorTestSupport {
     }
 
     @Test
-    void urlsStayTheDefault() {
+    void urlsStayTheDefaultAndConvertToTheImage() throws Exception {
         Exchange exchange = send("sd:text2img?width=64&height=64", "a linked fox");
-        assertTrue(((String) exchange.getMessage().getBody(List.class).get(0)).startsWith("http://"));
+        assertNull(exchange.getException());
+        SdImage image = assertInstanceOf(SdImage.class, exchange.getMessage().getBody(List.class).get(0));
+        assertTrue(image.isLink() && image.getOutput().startsWith(emulator.baseUrl()), image.getOutput());
+        assertEquals(0, image.getIndex());
+        assertEquals(exchange.getMessage().getHeader(SdConstants.JOB_ID), image.getJobId());
+        assertEquals(image.getOutput(), context.getTypeConverter().convertTo(String.class, image));
+
+        int downloads = emulator.downloadCount();
+        assertPng(context.getTypeConverter().mandatoryConvertTo(byte[].class, exchange, image));
+        try (InputStream in = context.getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, image)) {
+            assertPng(in.readAllBytes());
+        }
+        assertEquals(downloads + 2, emulator.downloadCount(), "each conversion downloads");
+    }
+
+    @Test
+    void convertingAnImageRetriesTransientFailuresAndHonoursTheSizeCap() throws Exception {
+        SdImage image = (SdImage) send("sd:text2img?width=64&height=64", "a flaky fox").getMessage()
+                .getBody(List.class).get(0);
+        emulator.faults().forPath("/generations/", Fault.httpStatus(503), 2);
+        int downloads = emulator.downloadCount();
+        assertPng(context.getTypeConverter().mandatoryConvertTo(byte[].class, image));
+        assertEquals(downloads + 3, emulator.downloadCount(), "two 503 answers, then the image");
+
+        Exchange big = send("sd:text2img?width=256&height=256&maxDownloadSize=100", "a big fox");
+        SdImage large = (SdImage) big.getMessage().getBody(List.class).get(0);
+        TypeConversionException e = assertThrows(TypeConversionException.class,
+                () -> context.getTypeConverter().mandatoryConvertTo(byte[].class, big, large));
+        SdOutputDownloadException cause = assertInstanceOf(SdOutputDownloadException.class, e.getCause());
+        assertFalse(cause.isRetryable());
+        assertTrue(cause.getMessage().contains("maxDownloadSize"), cause.getMessage());
+    }
+
+    @Test
+    void anInlineOutputConvertsWithoutADownload() throws Exception {
+        Exchange exchange = send("sd:text2img?width=64&height=64&base64=true", "an inline fox");
+        SdImage image = (SdImage) exchange.getMessage().getBody(List.class).get(0);
+        assertFalse(image.isLink());
+        assertTrue(image.toString().startsWith("base64 image"), "logs do not get the whole image");
+        int downloads = emulator.downloadCount();
+        assertPng(context.getTypeConverter().mandatoryConvertTo(byte[].class, exchange, image));
+        assertEquals(downloads, emulator.downloadCount());
+
+        // as the next job's init image it is content: staged like any other
+        Exchange restyled = template.send("sd:img2img?width=64&height=64&staging=base64", e -> {
+            e.getMessage().setHeader(SdConstants.PROMPT, "the same, in ink");
+            e.getMessage().setBody(image);
+        });
+        assertNull(restyled.getException());
+        String sent = sentInitImage();
+        assertTrue(sent.startsWith("data:image/png;base64,"), "init_image: " + sent.substring(0, 40));
+    }
+
+    @Test
+    void splittingLinksGivesEachImageWithItsIndexAndJobIdAndConvertBodyToDownloadsIt() throws Exception {
+        assertSplitIntoImages("direct:splitLinks", "mock:downloaded", 2);
+    }
+
+    @Test
+    void anOutputFeedsTheNextJob() throws Exception {
+        MockEndpoint restyled = getMockEndpoint("mock:restyled");
+        restyled.expectedMessageCount(1);
+        template.sendBody("direct:restyle", "a fox to restyle");
+        restyled.assertIsSatisfied();
+        String link = sentInitImage();
+        assertTrue(link.startsWith(emulator.baseUrl() + "/generations/"), "a link goes as it is: " + link);
     }
 
     @Test
@@ -104,16 +181,26 @@ class SdResultsTest extends SdEmulatorTestSupport {
 
     @Test
     void splittingGivesOneImagePerExchangeWithItsIndexAndJobId() throws Exception {
-        MockEndpoint images = getMockEndpoint("mock:image");
-        images.expectedMessageCount(3);
-        template.sendBody("direct:split", "three foxes");
+        assertSplitIntoImages("direct:split", "mock:image", 3);
+    }
+
+    private void assertSplitIntoImages(String route, String mock, int count) throws Exception {
+        MockEndpoint images = getMockEndpoint(mock);
+        images.expectedMessageCount(count);
+        template.sendBody(route, count + " foxes");
         images.assertIsSatisfied();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < count; i++) {
             Exchange image = images.getExchanges().get(i);
             assertPng(image.getMessage().getBody(byte[].class));
+            assertEquals(i, image.getMessage().getHeader(SdConstants.IMAGE_INDEX, Integer.class));
             assertEquals(i, image.getProperty(Exchange.SPLIT_INDEX, Integer.class));
-            assertTrue(image.getMessage().getHeader(SdConstants.JOB_ID, String.class) != null);
+            assertNotNull(image.getMessage().getHeader(SdConstants.JOB_ID, String.class));
         }
+    }
+
+    private static String sentInitImage() {
+        return emulator.requests().stream().filter(r -> r.path().endsWith("/img2img")).findFirst()
+                .map(r -> (String) r.body().get("init_image")).orElseThrow();
     }
 
     private static void assertPng(byte[] image) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
 
+import io.github.camelsd.component.SdImage;
 import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
 
@@ -19,11 +20,15 @@ public final class SdImageInput {
     private SdImageInput() {
     }
 
-    /** Whether {@code value} holds image content the component must stage, rather than a URL to pass on. */
+    /**
+     * Whether {@code value} holds image content the component must stage, rather than a URL to pass on. An
+     * {@link SdImage} (an output of an earlier job) is content when the API sent it inline.
+     */
     public static boolean isContent(Object value) {
         return value instanceof byte[] || value instanceof InputStream || value instanceof File || value instanceof Path
                || value instanceof WrappedFile<?>
-               || value instanceof CharSequence text && text.toString().startsWith("data:");
+               || value instanceof CharSequence text && text.toString().startsWith("data:")
+               || value instanceof SdImage image && !image.isLink();
     }
 
     /**

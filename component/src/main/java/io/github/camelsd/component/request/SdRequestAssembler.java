@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelsd.component.SdApiVersion;
 import io.github.camelsd.component.SdConfiguration;
 import io.github.camelsd.component.SdConstants;
+import io.github.camelsd.component.SdImage;
 import io.github.camelsd.component.SdImageRequest;
 import io.github.camelsd.component.SdJson;
 import io.github.camelsd.component.SdOperation;
@@ -129,8 +130,8 @@ public final class SdRequestAssembler {
     }
 
     /**
-     * Image content as the body: a file, a stream, an image data: URI, or bytes that are an image (other bytes are a
-     * JSON request, other text a prompt).
+     * Image content as the body: a file, a stream, an image data: URI, an earlier job's {@link SdImage}, or bytes that
+     * are an image (other bytes are a JSON request, other text a prompt).
      */
     private static boolean isImageBody(Object body) {
         if (body instanceof byte[] bytes) {
@@ -139,7 +140,7 @@ public final class SdRequestAssembler {
         if (body instanceof CharSequence text) {
             return text.toString().startsWith("data:image/");
         }
-        return SdImageInput.isContent(body);
+        return body instanceof SdImage || SdImageInput.isContent(body);
     }
 
     /**
@@ -157,6 +158,10 @@ public final class SdRequestAssembler {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (SdField field : SdField.values()) {
             Object value = layered.get(field.apiName());
+            if (field.isImage() && value instanceof SdImage image && image.isLink()) {
+                layered.put(field.apiName(), image.getOutput()); // an earlier job's output link: the API can read it
+                continue;
+            }
             if (!field.isImage() || !SdImageInput.isContent(value)) {
                 continue;
             }

@@ -1,6 +1,5 @@
 package io.github.camelsd.quarkus.it;
 
-import java.util.List;
 import java.util.Map;
 
 import io.github.camelsd.component.SdConstants;
@@ -46,20 +45,13 @@ public class SdExampleRoute extends RouteBuilder {
         from("file:{{" + INBOX_PROPERTY + "}}?include=.*\\.png")
                 .routeId("sd-example")
                 .setHeader(SdConstants.PROMPT, constant("the same picture, as a watercolour"))
-                // the body (the file) is the init image; staging=base64 sends it inline, so no public URL is needed,
-                // and outputFormat=bytes hands back the generated image(s) as bytes
-                .to("sd:img2img?staging=base64&outputFormat=bytes&width=64&height=64&strength=0.6")
-                // one image comes back as byte[], several as List<byte[]>; split(body()) would iterate over the bytes
-                // of a single byte[], so make it a list first
-                .process(exchange -> {
-                    Object body = exchange.getMessage().getBody();
-                    if (body instanceof byte[]) {
-                        exchange.getMessage().setBody(List.of(body));
-                    }
-                })
+                // the body (the file) is the init image; staging=base64 sends it inline, so no public URL is needed
+                .to("sd:img2img?staging=base64&width=64&height=64&strength=0.6")
+                // the result is a List of SdImage, one or several: one exchange per image, with its index in a header;
+                // the aws2-s3 producer reads each as a stream through the component's type converters
                 .split(body())
                     .setHeader(AWS2S3Constants.KEY,
-                            simple("renders/${file:onlyname.noext}-${exchangeProperty.CamelSplitIndex}.png"))
+                            simple("renders/${file:onlyname.noext}-${header." + SdConstants.IMAGE_INDEX + "}.png"))
                     .setHeader(AWS2S3Constants.CONTENT_TYPE, constant("image/png"))
                     .process(exchange -> exchange.getMessage().setHeader(AWS2S3Constants.METADATA,
                             Map.of(JOB_ID_METADATA, exchange.getMessage().getHeader(SdConstants.JOB_ID, String.class))))

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelsd.component.SdConstants;
+import io.github.camelsd.component.SdImage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -113,7 +114,7 @@ public class SdResource {
     private static Map<String, Object> job(Message answer) {
         Map<String, Object> result = new LinkedHashMap<>();
         if (answer.getBody() instanceof List<?> images) {
-            result.put("images", images);
+            result.put("images", images.stream().map(image -> ((SdImage) image).getOutput()).toList());
         }
         result.put("jobId", answer.getHeader(SdConstants.JOB_ID, String.class));
         result.put("status", answer.getHeader(SdConstants.STATUS));

@@ -1,0 +1,37 @@
+package io.github.camelsd.component;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+
+import io.github.camelsd.component.error.SdOutputDownloadException;
+import org.apache.camel.Converter;
+import org.apache.camel.Exchange;
+
+/**
+ * Type converters for {@link SdImage}, so that {@code convertBodyTo(byte[].class)}, {@code InputStream} and every
+ * producer that reads its body as bytes or a stream (file, aws2-s3, http) work on an image of an {@code outputFormat=urls}
+ * result. A conversion is synchronous by nature: it downloads on the calling thread (see
+ * {@link SdOutputFetcher#fetchNow}); {@code outputFormat=bytes} downloads without blocking instead.
+ */
+@Converter(generateLoader = true)
+public final class SdImageConverters {
+
+    private SdImageConverters() {
+    }
+
+    @Converter
+    public static byte[] toBytes(SdImage image, Exchange exchange) throws SdOutputDownloadException {
+        return SdOutputFetcher.fetchNow(image, exchange);
+    }
+
+    @Converter
+    public static InputStream toInputStream(SdImage image, Exchange exchange) throws SdOutputDownloadException {
+        return new ByteArrayInputStream(toBytes(image, exchange));
+    }
+
+    /** The output as the API answered it (the link, or the whole base64 data). */
+    @Converter
+    public static String toString(SdImage image) {
+        return image.getOutput();
+    }
+}
