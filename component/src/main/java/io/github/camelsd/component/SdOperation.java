@@ -1,31 +1,39 @@
 package io.github.camelsd.component;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.github.camelsd.component.request.SdField;
 
 import static io.github.camelsd.component.request.SdField.INIT_IMAGE;
 import static io.github.camelsd.component.request.SdField.MASK_IMAGE;
 import static io.github.camelsd.component.request.SdField.PROMPT;
+import static io.github.camelsd.component.SdOperation.Base64Images.NO_IMAGES;
+import static io.github.camelsd.component.SdOperation.Base64Images.V3_ONLY;
 
 /**
  * The operation table: one row per API operation, holding everything that differs between operations (paths per API
- * family, required fields, which operation fetches its queued jobs). The producer, the request assembler and the job
+ * family, required fields, which operation fetches its queued jobs, which API families take its input images as
+ * base64). The producer, the request assembler and the job
  * waiter read this table; adding an operation is adding a row (and, when it has new fields, {@link SdField} entries).
  */
 public enum SdOperation {
 
-    TEXT2IMG("text2img", Kind.GENERATION, "/api/v3/text2img", "/api/v6/realtime/text2img", "fetch", PROMPT),
-    IMG2IMG("img2img", Kind.GENERATION, "/api/v3/img2img", "/api/v6/realtime/img2img", "fetch", PROMPT, INIT_IMAGE),
-    INPAINT("inpaint", Kind.GENERATION, "/api/v3/inpaint", "/api/v6/realtime/inpaint", "fetch", PROMPT, INIT_IMAGE,
-            MASK_IMAGE),
+    TEXT2IMG("text2img", Kind.GENERATION, "/api/v3/text2img", "/api/v6/realtime/text2img", "fetch", NO_IMAGES, PROMPT),
+    // the seed-era docs list base64 among the fields of the text2img family; the v6 realtime OpenAPI
+    // (realtime-stable-diffusion.json) has no base64 field for img2img or inpaint: URLs only
+    IMG2IMG("img2img", Kind.GENERATION, "/api/v3/img2img", "/api/v6/realtime/img2img", "fetch", V3_ONLY, PROMPT,
+            INIT_IMAGE),
+    INPAINT("inpaint", Kind.GENERATION, "/api/v3/inpaint", "/api/v6/realtime/inpaint", "fetch", V3_ONLY, PROMPT,
+            INIT_IMAGE, MASK_IMAGE),
     /** The API hosts an upload and answers its URL: what staging=api-hosted calls; not an endpoint of its own. */
-    UPLOAD("upload", Kind.UPLOAD, "/api/v3/base64_crop", "/api/v6/base64_to_url", null),
+    UPLOAD("upload", Kind.UPLOAD, "/api/v3/base64_crop", "/api/v6/base64_to_url", null, NO_IMAGES),
     /** Path template: {@code {id}} is replaced by the job id; a path without it gets the id in the body as {@code request_id}. */
-    FETCH("fetch", Kind.FETCH, "/api/v3/fetch/{id}", "/api/v6/realtime/fetch/{id}", "fetch"),
-    SYSTEM_LOAD("system-load", Kind.STATUS, "/api/v3/system_load", "/api/v3/system_load", null);
+    FETCH("fetch", Kind.FETCH, "/api/v3/fetch/{id}", "/api/v6/realtime/fetch/{id}", "fetch", NO_IMAGES),
+    SYSTEM_LOAD("system-load", Kind.STATUS, "/api/v3/system_load", "/api/v3/system_load", null, NO_IMAGES);
 
     /** What an operation's answer means to the producer. */
     public enum Kind {
@@ -39,6 +47,12 @@ public enum SdOperation {
         UPLOAD
     }
 
+    /** Which API families take an operation's input images as base64 (with the {@code base64} flag). */
+    interface Base64Images {
+        Set<SdApiVersion> V3_ONLY = EnumSet.of(SdApiVersion.v3);
+        Set<SdApiVersion> NO_IMAGES = EnumSet.noneOf(SdApiVersion.class);
+    }
+
     /** The URI names, for {@code @UriPath(enums = ...)}: the rows above that are endpoints. */
     public static final String NAMES = "text2img,img2img,inpaint,fetch,system-load";
 
@@ -47,14 +61,17 @@ public enum SdOperation {
     private final String v3Path;
     private final String v6Path;
     private final String fetchOperation;
+    private final Set<SdApiVersion> base64Images;
     private final List<SdField> requiredFields;
 
-    SdOperation(String uriName, Kind kind, String v3Path, String v6Path, String fetchOperation, SdField... requiredFields) {
+    SdOperation(String uriName, Kind kind, String v3Path, String v6Path, String fetchOperation,
+                Set<SdApiVersion> base64Images, SdField... requiredFields) {
         this.uriName = uriName;
         this.kind = kind;
         this.v3Path = v3Path;
         this.v6Path = v6Path;
         this.fetchOperation = fetchOperation;
+        this.base64Images = base64Images;
         this.requiredFields = List.of(requiredFields);
     }
 
@@ -73,6 +90,11 @@ public enum SdOperation {
     /** The operation that reads this operation's queued jobs, or {@code null} when it never queues. */
     public SdOperation fetchOperation() {
         return fetchOperation == null ? null : fromUriName(fetchOperation);
+    }
+
+    /** Whether this operation, in API family {@code version}, takes input images inline as base64. */
+    public boolean acceptsBase64Images(SdApiVersion version) {
+        return base64Images.contains(version);
     }
 
     public List<SdField> requiredFields() {

@@ -76,6 +76,16 @@ class SdStagingTest extends SdEmulatorTestSupport {
     }
 
     @Test
+    void base64IsRefusedWhereTheApiTakesUrlsOnly() {
+        SdValidationException e = failure(img2img("sd:inpaint?apiVersion=v6&staging=base64", png(64)),
+                SdValidationException.class);
+        assertFalse(e.isSent());
+        String reason = e.getFieldErrors().get("init_image").get(0);
+        assertTrue(reason.contains("base64") && reason.contains("api-hosted or s3"), reason);
+        assertEquals(0, emulator.requestCount(), "nothing sent");
+    }
+
+    @Test
     void streamsFilesPathsAndDataUrisAreContentToo() throws Exception {
         byte[] image = png(64);
         Path file = Files.write(folder.resolve("bowl.png"), image);

@@ -47,7 +47,7 @@ public final class SdRequestAssembler {
             }
         }
 
-        stageImages(config, exchange, layered, errors);
+        stageImages(operation, config, exchange, layered, errors);
         boolean base64 = isBase64(layered);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put(SdJson.KEY, apiKey(layered.remove(SdJson.KEY), config, errors));
@@ -145,11 +145,11 @@ public final class SdRequestAssembler {
 
     /**
      * Image fields given as content become what the staging strategy sends: nothing (none: rejected), an inline base64
-     * data URI with the API's base64 flag (base64), or checked bytes the producer uploads first (api-hosted, s3). Both
-     * images of an inpaint must have the same size.
+     * data URI with the API's base64 flag (base64, rejected where the operation's API family takes URLs only), or
+     * checked bytes the producer uploads first (api-hosted, s3). Both images of an inpaint must have the same size.
      */
-    private static void stageImages(SdConfiguration config, Exchange exchange, Map<String, Object> layered,
-                                    Errors errors) {
+    private static void stageImages(SdOperation operation, SdConfiguration config, Exchange exchange,
+                                    Map<String, Object> layered, Errors errors) {
         SdStaging staging = config.staging();
         if (staging == SdStaging.S3 && (config.getStagingUri() == null || config.getStagingUri().isBlank())) {
             errors.add("stagingUri", "must be set for staging=s3 (a Camel aws2-s3 endpoint URI)");
@@ -169,6 +169,12 @@ public final class SdRequestAssembler {
                 errors.add(field.apiName(), "must be a public http(s) URL: to send image content, set staging to "
                                             + "base64, api-hosted or s3 (was a " + value.getClass().getSimpleName()
                                             + ")");
+                continue;
+            }
+            if (staging == SdStaging.BASE64 && !operation.acceptsBase64Images(config.getApiVersion())) {
+                errors.add(field.apiName(), "cannot be sent as base64: " + operation.uriName() + " of the "
+                                            + config.getApiVersion() + " API takes image URLs only; set staging to "
+                                            + "api-hosted or s3");
                 continue;
             }
             try {
