@@ -2,10 +2,12 @@ package io.github.camelsd.component;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.List;
 
 import io.github.camelsd.component.error.SdOutputDownloadException;
 import org.apache.camel.Converter;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.TypeConverterRegistry;
 
 /**
  * Type converters for {@link SdImage}, so that {@code convertBodyTo(byte[].class)}, {@code InputStream} and every
@@ -27,6 +29,25 @@ public final class SdImageConverters {
     @Converter
     public static InputStream toInputStream(SdImage image, Exchange exchange) throws SdOutputDownloadException {
         return new ByteArrayInputStream(toBytes(image, exchange));
+    }
+
+    /**
+     * A result of one image ({@code outputFormat=urls} gives a List even then) converts like that image, so that
+     * {@code to("sd:text2img").to("file:renders")} works. Camel asks a fallback converter only when no other applies;
+     * a List of several images is left alone (null), because which one would be a guess: split it first.
+     */
+    @Converter(fallback = true)
+    public static Object convertTo(Class<?> type, Exchange exchange, Object value, TypeConverterRegistry registry)
+            throws SdOutputDownloadException {
+        if (value instanceof List<?> images && images.size() == 1 && images.get(0) instanceof SdImage image) {
+            if (type == byte[].class) {
+                return toBytes(image, exchange);
+            }
+            if (type == InputStream.class) {
+                return toInputStream(image, exchange);
+            }
+        }
+        return null;
     }
 
     /** The output as the API answered it (the link, or the whole base64 data). */

@@ -9,6 +9,7 @@ import io.github.camelsd.component.error.SdNsfwContentException;
 import io.github.camelsd.component.error.SdOutputDownloadException;
 import io.github.camelsd.emulator.Fault;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.TypeConversionException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -95,6 +96,19 @@ class SdResultsTest extends SdEmulatorTestSupport {
             assertPng(in.readAllBytes());
         }
         assertEquals(downloads + 2, emulator.downloadCount(), "each conversion downloads");
+    }
+
+    @Test
+    void aOneImageResultConvertsAsAWhole() throws Exception {
+        Exchange one = send("sd:text2img?width=64&height=64", "a single fox");
+        assertPng(one.getMessage().getBody(byte[].class));
+        try (InputStream in = one.getMessage().getBody(InputStream.class)) {
+            assertPng(in.readAllBytes());
+        }
+
+        Exchange two = send("sd:text2img?width=64&height=64&samples=2", "two foxes");
+        assertThrows(InvalidPayloadException.class,
+                () -> two.getMessage().getMandatoryBody(byte[].class), "which of two images is a guess: split first");
     }
 
     @Test
