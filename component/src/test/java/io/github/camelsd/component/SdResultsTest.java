@@ -1,6 +1,8 @@
 package io.github.camelsd.component;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.apache.camel.TypeConversionException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SdResultsTest extends SdEmulatorTestSupport {
 
     private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G' };
+
+    @TempDir
+    static Path folder;
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -105,6 +111,9 @@ class SdResultsTest extends SdEmulatorTestSupport {
         try (InputStream in = one.getMessage().getBody(InputStream.class)) {
             assertPng(in.readAllBytes());
         }
+        template.send("file:" + folder + "?fileName=fox.png", one);
+        assertNull(one.getException());
+        assertPng(Files.readAllBytes(folder.resolve("fox.png")));
 
         Exchange two = send("sd:text2img?width=64&height=64&samples=2", "two foxes");
         assertThrows(InvalidPayloadException.class,
