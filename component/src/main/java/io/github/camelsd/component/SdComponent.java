@@ -29,7 +29,7 @@ public class SdComponent extends DefaultComponent {
               description = "Threads that complete HTTP calls and continue the routes after them. Waiting needs none.")
     private int ioThreads = 2;
     @Metadata(label = "advanced", autowired = false,
-              description = "A java.net.http.HttpClient to use instead of the component's own (the component then does not manage its threads).")
+              description = "A java.net.http.HttpClient to use instead of the component's own (its executor and connections are then the user's; routes still continue on the ioThreads).")
     private HttpClient httpClient;
 
     private ExecutorService ioExecutor;
@@ -54,17 +54,15 @@ public class SdComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        HttpClient client = httpClient;
-        if (client == null) {
-            ioExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "SdHttpClient",
-                    unboundedQueue("SdHttpClient", ioThreads));
-            client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofMillis(connectTimeout))
-                    .executor(ioExecutor)
-                    .build();
-        }
-        transport = new SdHttpTransport(client);
+        // the pool that completes HTTP calls and continues the routes after them, also with a client of the user's
+        ioExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "SdHttpClient",
+                unboundedQueue("SdHttpClient", ioThreads));
+        HttpClient client = httpClient != null ? httpClient : HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(connectTimeout))
+                .executor(ioExecutor)
+                .build();
+        transport = new SdHttpTransport(client, ioExecutor);
         waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SdJobWaiter",
                 unboundedQueue("SdJobWaiter", 1));
         outputFetcher = new SdOutputFetcher(transport, waitScheduler);

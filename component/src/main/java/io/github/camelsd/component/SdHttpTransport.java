@@ -11,14 +11,15 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import io.github.camelsd.component.error.SdTransportException;
 import org.apache.camel.Exchange;
 
 /**
- * The HTTP side: one JSON POST, answered on the client's executor. The JDK client is non-blocking (one selector thread
- * per client, completions on a small fixed pool), needs no extra dependency and works in native images, which is why the
- * component uses it rather than a Camel HTTP component.
+ * The HTTP side: one JSON POST or one capped GET, answered on the component's I/O pool. The JDK client is non-blocking
+ * (one selector thread per client), needs no extra dependency and works in native images, which is why the component
+ * uses it rather than a Camel HTTP component.
  */
 final class SdHttpTransport {
 
@@ -27,9 +28,16 @@ final class SdHttpTransport {
     }
 
     private final HttpClient client;
+    /**
+     * Where answers are handed on, and so where routes continue. Not left to the client: {@code sendAsync} completes its
+     * future through {@code CompletableFuture}'s default executor, which is the common ForkJoinPool, or a new thread
+     * per answer on a machine with two cores or fewer; blocking steps after {@code sd:} must not run there.
+     */
+    private final Executor continuations;
 
-    SdHttpTransport(HttpClient client) {
+    SdHttpTransport(HttpClient client, Executor continuations) {
         this.client = client;
+        this.continuations = continuations;
     }
 
     CompletableFuture<Answer> post(URI uri, byte[] json, Duration timeout) {
@@ -39,8 +47,7 @@ final class SdHttpTransport {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> new Answer(response.statusCode(), response.body()));
+        return send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /**
@@ -49,9 +56,30 @@ final class SdHttpTransport {
      */
     CompletableFuture<Answer> get(URI uri, Duration timeout, long maxBytes) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-        return client.sendAsync(request, info -> new CappedBodySubscriber(
-                info.headers().firstValueAsLong("Content-Length").orElse(-1), maxBytes))
-                .thenApply(response -> new Answer(response.statusCode(), response.body()));
+        return send(request, info -> new CappedBodySubscriber(
+                info.headers().firstValueAsLong("Content-Length").orElse(-1), maxBytes));
+    }
+
+    private CompletableFuture<Answer> send(HttpRequest request, HttpResponse.BodyHandler<byte[]> handler) {
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        client.sendAsync(request, handler)
+                .whenCompleteAsync((response, error) -> {
+                    if (error != null) {
+                        answer.completeExceptionally(unwrap(error));
+                    } else {
+                        answer.complete(new Answer(response.statusCode(), response.body()));
+                    }
+                }, continuations)
+                // the pool refused the hand-over (the component is stopping): fail rather than never answer
+                .exceptionally(refused -> {
+                    answer.completeExceptionally(unwrap(refused));
+                    return null;
+                });
+        return answer;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** A body longer than the cap. */
@@ -117,7 +145,7 @@ final class SdHttpTransport {
 
     /** The typed exception for a failed HTTP exchange, naming which part failed. */
     static SdTransportException failure(String what, URI uri, Throwable error, Exchange exchange, String jobId) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = unwrap(error);
         SdTransportException.Reason reason;
         String problem;
         if (cause instanceof HttpConnectTimeoutException) {

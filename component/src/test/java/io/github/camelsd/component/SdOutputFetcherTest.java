@@ -49,7 +49,7 @@ class SdOutputFetcherTest {
             exchange.close();
         });
         images.start();
-        fetcher = new SdOutputFetcher(new SdHttpTransport(HttpClient.newHttpClient()), scheduler);
+        fetcher = new SdOutputFetcher(new SdHttpTransport(HttpClient.newHttpClient(), Runnable::run), scheduler);
     }
 
     @AfterEach
