@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 import io.github.camelsd.component.error.SdTransportException;
@@ -60,22 +61,39 @@ final class SdHttpTransport {
                 info.headers().firstValueAsLong("Content-Length").orElse(-1), maxBytes));
     }
 
+    /**
+     * The answer is taken from the body as soon as it is read, and handed to {@link #continuations} once. Waiting for
+     * the future {@code sendAsync} returns would add the JDK's own hop (see {@link #continuations}) to every call;
+     * that future is only watched for failures before or instead of a body (connect, timeouts).
+     */
     private CompletableFuture<Answer> send(HttpRequest request, HttpResponse.BodyHandler<byte[]> handler) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        client.sendAsync(request, handler)
-                .whenCompleteAsync((response, error) -> {
-                    if (error != null) {
-                        answer.completeExceptionally(unwrap(error));
-                    } else {
-                        answer.complete(new Answer(response.statusCode(), response.body()));
-                    }
-                }, continuations)
+        client.sendAsync(request, info -> {
+            HttpResponse.BodySubscriber<byte[]> body = handler.apply(info);
+            handOver(body.getBody().thenApply(bytes -> new Answer(info.statusCode(), bytes)), answer);
+            return body;
+        }).whenComplete((response, error) -> {
+            if (error != null) {
+                handOver(CompletableFuture.failedFuture(unwrap(error)), answer);
+            }
+        });
+        return answer;
+    }
+
+    /** Completes {@code answer} like {@code outcome}, on the continuation pool; the first outcome wins. */
+    private void handOver(CompletionStage<Answer> outcome, CompletableFuture<Answer> answer) {
+        outcome.whenCompleteAsync((value, error) -> {
+            if (error != null) {
+                answer.completeExceptionally(unwrap(error));
+            } else {
+                answer.complete(value);
+            }
+        }, continuations)
                 // the pool refused the hand-over (the component is stopping): fail rather than never answer
                 .exceptionally(refused -> {
                     answer.completeExceptionally(unwrap(refused));
                     return null;
                 });
-        return answer;
     }
 
     private static Throwable unwrap(Throwable error) {
