@@ -13,6 +13,10 @@ import org.apache.camel.Message;
 /** Writes an API answer onto the message: the body and the output headers of {@link SdConstants}. */
 final class SdResultWriter {
 
+    /** Headers of a finished job that no request reads. */
+    private static final List<String> OUTPUT_ONLY_HEADERS = List.of(SdConstants.IMAGE_INDEX, SdConstants.NSFW,
+            SdConstants.GENERATION_TIME);
+
     private SdResultWriter() {
     }
 
@@ -27,6 +31,8 @@ final class SdResultWriter {
     static void job(Exchange exchange, SdResponse response, int polls, List<byte[]> images, SdConfiguration config,
                     Boolean nsfw) {
         Message message = exchange.getMessage();
+        // a message that carries an earlier job's outputs (jobs chained in a route) must not describe this job with them
+        OUTPUT_ONLY_HEADERS.forEach(message::removeHeader);
         progress(message, response);
         message.setHeader(SdConstants.POLLS, polls);
         if ("processing".equals(response.status())) {

@@ -171,6 +171,8 @@ class SdResultsTest extends SdEmulatorTestSupport {
         restyled.assertIsSatisfied();
         String link = sentInitImage();
         assertTrue(link.startsWith(emulator.baseUrl() + "/generations/"), "a link goes as it is: " + link);
+        assertNull(restyled.getExchanges().get(0).getMessage().getHeader(SdConstants.IMAGE_INDEX),
+                "the first job's image index does not describe the second job's result");
     }
 
     @Test
