@@ -89,14 +89,16 @@ final class SdHttpTransport {
                 answer.complete(value);
             }
         }, continuations)
-                // the pool refused the hand-over (the component is stopping): fail rather than never answer
+                // fails too when the pool refused the hand-over (the component is stopping): fail rather than never
+                // answer (after a failed outcome the answer is already complete and this changes nothing)
                 .exceptionally(refused -> {
                     answer.completeExceptionally(unwrap(refused));
                     return null;
                 });
     }
 
-    private static Throwable unwrap(Throwable error) {
+    /** The failure a future stage carries, without the CompletionException that chained stages wrap it in. */
+    static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 

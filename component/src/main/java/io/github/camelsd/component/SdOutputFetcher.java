@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -63,8 +62,7 @@ final class SdOutputFetcher {
                          CompletableFuture<byte[]> image) {
         transport.get(uri, Duration.ofMillis(config.getResponseTimeout()), config.getMaxDownloadSize())
                 .whenComplete((answer, error) -> {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
+                    Throwable cause = SdHttpTransport.unwrap(error);
                     int status = cause == null ? answer.status() : -1;
                     if (status == 200) {
                         image.complete(answer.body());

@@ -122,8 +122,7 @@ public class SdProducer extends DefaultAsyncProducer {
                 urls.forEach((field, url) -> staged.put(field, url.join()));
                 generate(exchange, cleaning, staged);
             } catch (Exception e) {
-                finish(exchange, cleaning, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e,
-                        null);
+                finish(exchange, cleaning, e, null); // finish unwraps what join() wrapped
             }
         });
     }
@@ -302,7 +301,7 @@ public class SdProducer extends DefaultAsyncProducer {
     /** Ends the exchange exactly once: the failure, else what {@code onSuccess} writes. */
     void finish(Exchange exchange, AsyncCallback callback, Throwable error, Runnable onSuccess) {
         try {
-            Throwable failure = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable failure = SdHttpTransport.unwrap(error);
             if (!canResume(failure)) {
                 exchange.removeProperty(ACCEPTED_JOB);
             }
