@@ -3,5 +3,9 @@
 # a table of figures and ratios; bench/target/bench-results.md and .json keep them. See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")"
-./mvnw -q -B -pl bench,quickstart -am install -Dmaven.test.skip=true
-./mvnw -q -B -pl bench exec:exec -Dbench.args="${1:---full}"
+echo "Building the benchmark, the emulator and the quick start (first run: a few minutes)..."
+# package, not install: the harness runs on the jars of this build, never on copies in the local Maven repository
+./mvnw -q -B -pl bench,quickstart -am package -Dmaven.test.skip=true
+exec java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -classpath "bench/target/classes:$(cat bench/target/bench-classpath.txt)" \
+    io.github.camelsd.bench.SdBenchmark "${1:---full}"

@@ -7,5 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 input="${1:-quickstart/prompts}"
 output="${2:-out}"
-./mvnw -q -B -pl quickstart -am install -Dmaven.test.skip=true
+echo "Building the quick start (first run: a few minutes, later ones seconds)..."
+# package, not install: the Quarkus build takes the extension from this reactor (quickstart/pom.xml pulls the deployment
+# module in), so a copy an earlier build left in the local Maven repository can neither be needed nor hide a broken build
+./mvnw -q -B -pl quickstart -am package -Dmaven.test.skip=true
 exec java -jar quickstart/target/quarkus-app/quarkus-run.jar "$input" "$output"
