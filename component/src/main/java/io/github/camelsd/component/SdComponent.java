@@ -10,6 +10,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
@@ -33,6 +34,7 @@ public class SdComponent extends DefaultComponent {
     private HttpClient httpClient;
 
     private ExecutorService ioExecutor;
+    private SdContinuations continuations;
     private ScheduledExecutorService waitScheduler;
     private SdHttpTransport transport;
     private SdOutputFetcher outputFetcher;
@@ -62,19 +64,25 @@ public class SdComponent extends DefaultComponent {
                 .connectTimeout(Duration.ofMillis(connectTimeout))
                 .executor(ioExecutor)
                 .build();
-        transport = new SdHttpTransport(client, ioExecutor);
+        continuations = new SdContinuations(ioExecutor);
+        transport = new SdHttpTransport(client, continuations);
         waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SdJobWaiter",
                 unboundedQueue("SdJobWaiter", 1));
         outputFetcher = new SdOutputFetcher(transport, waitScheduler);
     }
 
     /**
-     * Camel's default profile caps a pool's queue at 1000 tasks; each waiting job is one scheduled task, so 10,000 jobs
-     * in processing would be refused. The tasks are tiny continuations and their number is already bounded by
-     * maxConcurrentJobs + maxPendingJobs per key, so the queue itself is not bounded again.
+     * A fixed pool whose tasks queue without bound and are never run by the thread that submits them. Camel's default
+     * profile caps a queue at 1,000 tasks, and a {@code maxQueueSize} of 0 or -1 means no queue at all (a
+     * SynchronousQueue) with the CallerRuns policy: with every pool thread busy, a hand-over then ran on the submitting
+     * thread (the JDK client's selector, the scheduler, a caller), so routes continued there. Each waiting job is one
+     * scheduled task and each answer one hand-over; their number is already bounded by maxConcurrentJobs +
+     * maxPendingJobs per key, so the queue is not bounded again. A refusal (the pool is shutting down) throws, and the
+     * component ends the exchange instead of dropping it.
      */
     private static ThreadPoolProfile unboundedQueue(String name, int threads) {
-        return new ThreadPoolProfileBuilder(name).poolSize(threads).maxPoolSize(threads).maxQueueSize(-1).build();
+        return new ThreadPoolProfileBuilder(name).poolSize(threads).maxPoolSize(threads).maxQueueSize(Integer.MAX_VALUE)
+                .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
     }
 
     @Override
@@ -95,8 +103,14 @@ public class SdComponent extends DefaultComponent {
             ioExecutor = null;
         }
         transport = null;
+        continuations = null;
         outputFetcher = null;
         super.doStop();
+    }
+
+    /** The I/O pool as the place where routes continue. */
+    SdContinuations continuations() {
+        return continuations;
     }
 
     SdHttpTransport transport() {

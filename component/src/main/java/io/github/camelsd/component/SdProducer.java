@@ -298,8 +298,20 @@ public class SdProducer extends DefaultAsyncProducer {
                 });
     }
 
-    /** Ends the exchange exactly once: the failure, else what {@code onSuccess} writes. */
+    /**
+     * Ends the exchange exactly once: the failure, else what {@code onSuccess} writes. The route continues on the I/O
+     * pool whichever thread got here (see {@link SdContinuations}).
+     */
     void finish(Exchange exchange, AsyncCallback callback, Throwable error, Runnable onSuccess) {
+        SdContinuations continuations = endpoint.getComponent().continuations();
+        if (continuations == null) {
+            finishHere(exchange, callback, error, onSuccess); // the component has stopped: end the exchange here
+        } else {
+            continuations.resume(() -> finishHere(exchange, callback, error, onSuccess));
+        }
+    }
+
+    private void finishHere(Exchange exchange, AsyncCallback callback, Throwable error, Runnable onSuccess) {
         try {
             Throwable failure = SdHttpTransport.unwrap(error);
             if (!canResume(failure)) {

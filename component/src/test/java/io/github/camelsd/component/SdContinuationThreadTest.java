@@ -47,14 +47,18 @@ class SdContinuationThreadTest extends SdEmulatorTestSupport {
 
     @Test
     void anAnswerAWaitedJobADownloadAndAFailureContinueOnTheIoPool() {
-        assertTrue(continuedOn("sd:text2img").contains("SdHttpClient"));
+        assertOnIoPool("an answer", continuedOn("sd:text2img"));
         emulator.setProcessingTime(Duration.ofMillis(100));
-        assertTrue(continuedOn("sd:text2img").contains("SdHttpClient"));
+        assertOnIoPool("a waited job", continuedOn("sd:text2img"));
         emulator.setProcessingTime(Duration.ZERO);
-        assertTrue(continuedOn("sd:text2img?width=64&height=64&outputFormat=bytes").contains("SdHttpClient"));
+        assertOnIoPool("a download", continuedOn("sd:text2img?width=64&height=64&outputFormat=bytes"));
         emulator.faults().next(Fault.httpStatus(500));
-        String failed = continuedOn("sd:text2img");
-        assertTrue(failed.contains("SdHttpClient"), failed);
+        assertOnIoPool("an HTTP error", continuedOn("sd:text2img"));
+    }
+
+    private static void assertOnIoPool(String after, String thread) {
+        assertTrue(thread.contains("SdHttpClient"), "after " + after + " the route continued on '" + thread
+                                                    + "', not on an SdHttpClient thread");
     }
 
     @Test
@@ -65,7 +69,6 @@ class SdContinuationThreadTest extends SdEmulatorTestSupport {
         });
         assertNull(exchange.getException(), "handled by onException");
         assertInstanceOf(SdTransportException.class, exchange.getProperty(Exchange.EXCEPTION_CAUGHT));
-        assertTrue(exchange.getProperty(THREAD, String.class).contains("SdHttpClient"),
-                exchange.getProperty(THREAD, String.class));
+        assertOnIoPool("a refused connection", exchange.getProperty(THREAD, String.class));
     }
 }
