@@ -2,26 +2,47 @@ package io.github.camelsd.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.github.camelsd.emulator.ApiFamily.COMMUNITY;
 import static io.github.camelsd.emulator.ApiFamily.V3;
+import static io.github.camelsd.emulator.ApiFamily.V6_EDITING;
+import static io.github.camelsd.emulator.ApiFamily.V6_IMAGES;
 import static io.github.camelsd.emulator.ApiFamily.V6_REALTIME;
+import static io.github.camelsd.emulator.ApiFamily.V6_VIDEO;
 import static io.github.camelsd.emulator.Operation.Kind.FETCH;
 import static io.github.camelsd.emulator.Operation.Kind.GENERATE;
+import static io.github.camelsd.emulator.Operation.Kind.MODEL_LIST;
+import static io.github.camelsd.emulator.Operation.Kind.MODEL_RELOAD;
 import static io.github.camelsd.emulator.Operation.Kind.SYSTEM_LOAD;
 import static io.github.camelsd.emulator.Operation.Kind.UPLOAD;
+import static io.github.camelsd.emulator.Operation.Kind.UPSCALE;
 import static io.github.camelsd.emulator.RequestRules.dimension;
+import static io.github.camelsd.emulator.RequestRules.dimensionBetween;
+import static io.github.camelsd.emulator.RequestRules.flag;
 import static io.github.camelsd.emulator.RequestRules.integer;
 import static io.github.camelsd.emulator.RequestRules.integerBetween;
+import static io.github.camelsd.emulator.RequestRules.listOf;
+import static io.github.camelsd.emulator.RequestRules.loraStrength;
 import static io.github.camelsd.emulator.RequestRules.numberBetween;
+import static io.github.camelsd.emulator.RequestRules.oneOf;
+import static io.github.camelsd.emulator.RequestRules.required;
 import static io.github.camelsd.emulator.RequestRules.requiredText;
+import static io.github.camelsd.emulator.RequestRules.text;
 import static io.github.camelsd.emulator.RequestRules.trueOrFalse;
+import static io.github.camelsd.emulator.RequestRules.upscaleFlagOrFactor;
 import static io.github.camelsd.emulator.RequestRules.url;
 
 /**
  * The routing table: every emulated operation is a row. Adding an operation means adding a row (and, for a new kind of
  * work, a {@link Operation.Kind}), not a handler.
+ *
+ * <p>Fetch rows find every job of the caller's key, whichever path created it: the API's ids are global, and its own
+ * {@code fetch_result} links send clients across families (ControlNet to {@code /api/v3/fetch}, V4 text to video to
+ * {@code /api/v3/dreambooth/fetch}). The family of the fetch path decides its error statuses and what a job still
+ * queued answers; the job decides the body of its processing and success answers.
  */
 final class EmulatorRoutes {
 
@@ -29,7 +50,27 @@ final class EmulatorRoutes {
     record Match(Operation operation, String id) {
     }
 
+    static final Set<String> SCHEDULERS = Set.of("DDPMScheduler", "DDIMScheduler", "PNDMScheduler",
+            "LMSDiscreteScheduler", "EulerDiscreteScheduler", "EulerAncestralDiscreteScheduler",
+            "DPMSolverMultistepScheduler", "HeunDiscreteScheduler", "KDPM2DiscreteScheduler",
+            "DPMSolverSinglestepScheduler", "KDPM2AncestralDiscreteScheduler", "UniPCMultistepScheduler",
+            "DDIMInverseScheduler", "DEISMultistepScheduler", "IPNDMScheduler", "KarrasVeScheduler",
+            "ScoreSdeVeScheduler", "LCMScheduler");
+    static final Set<String> SAFETY_CHECKER_TYPES = Set.of("blur", "sensitive_content_text", "pixelate", "black");
+    static final Set<String> ALGORITHM_TYPES = Set.of("none", "dpmsolver+++");
+    static final Set<String> IP_ADAPTERS = Set.of("ip-adapter_sdxl", "ip-adapter_sd15", "ip-adapter-plus-face_sd15",
+            "ip-adapter-plus_sdxl_vit-h", "ip-adapter-plus-face_sdxl_vit-h");
+    /** The 2023 ids (aesthetic-controlnet included), the current ones, and FluxDev's additions. */
+    static final Set<String> CONTROLNET_MODELS = Set.of("canny", "depth", "hed", "mlsd", "normal", "openpose",
+            "scribble", "segmentation", "aesthetic-controlnet", "inpaint", "softedge", "lineart", "shuffle", "tile",
+            "face_detector", "qrcode", "blur", "pose", "gray", "low_quality");
+    static final Set<String> VIDEO_OUTPUT_TYPES = Set.of("mp4", "gif");
+    /** V4 documents steps 21/31/41/51 and ControlNet 21/31 (2023: 1-50): the emulator takes the whole range. */
+    private static final int COMMUNITY_MAX_STEPS = 51;
+    private static final String REQUEST_ID = "request_id";
+
     private static final List<Operation> TABLE = List.of(
+            // the seed's stock V3 paths
             new Operation("text2img", V3, GENERATE, "/api/v3/text2img", imageRules(50, false), List.of()),
             new Operation("img2img", V3, GENERATE, "/api/v3/img2img", imageRules(50, true), List.of("init_image")),
             new Operation("inpaint", V3, GENERATE, "/api/v3/inpaint", imageRules(50, true),
@@ -38,6 +79,36 @@ final class EmulatorRoutes {
             new Operation("system_load", V3, SYSTEM_LOAD, "/api/v3/system_load", List.of(), List.of()),
             new Operation("base64_crop", V3, UPLOAD, "/api/v3/base64_crop", List.of(trueOrFalse("crop")),
                     List.of("image")),
+            // V3 super resolution: the input is "url", the output one URL string
+            new Operation("super_resolution", COMMUNITY, UPSCALE, "/api/v3/super_resolution", upscaleRules(),
+                    List.of("url")).withModels(ModelCatalogue.UPSCALERS).withFetchResult(V3.fetchPath())
+                    .withSingleOutput(),
+            // community / Dreambooth V4
+            community(new Operation("text2img", COMMUNITY, GENERATE, "/api/v4/dreambooth",
+                    communityRules(COMMUNITY_MAX_STEPS, false, false), List.of())),
+            community(new Operation("img2img", COMMUNITY, GENERATE, "/api/v4/dreambooth/img2img",
+                    communityRules(COMMUNITY_MAX_STEPS, false, true), List.of("init_image"))),
+            community(new Operation("inpaint", COMMUNITY, GENERATE, "/api/v4/dreambooth/inpaint",
+                    communityRules(COMMUNITY_MAX_STEPS, false, true), List.of("init_image", "mask_image"))),
+            new Operation("fetch", COMMUNITY, FETCH, "/api/v4/dreambooth/fetch", List.of(required(REQUEST_ID)),
+                    List.of()),
+            // not documented for V4, but where its processing answers' fetch_result points, as every other family's
+            new Operation("fetch", COMMUNITY, FETCH, "/api/v4/dreambooth/fetch/{id}", List.of(), List.of()),
+            // the older Dreambooth fetch, where V4 text to video's fetch_result points
+            new Operation("fetch", COMMUNITY, FETCH, "/api/v3/dreambooth/fetch/{id}", List.of(), List.of()),
+            new Operation("model_reload", COMMUNITY, MODEL_RELOAD, "/api/v4/dreambooth/model_reload", List.of(),
+                    List.of()).withModels(ModelCatalogue.COMMUNITY),
+            new Operation("model_list", COMMUNITY, MODEL_LIST, "/api/v4/dreambooth/model_list", List.of(), List.of()),
+            new Operation("text2video", COMMUNITY, GENERATE, "/api/v4/dreambooth/text2video", communityVideoRules(),
+                    List.of()).withModels(ModelCatalogue.COMMUNITY).withOutput(OutputFormat.MP4)
+                    .withFetchResult("/api/v3/dreambooth/fetch/"),
+            // V5: ControlNet (its processing answers point at V3's fetch) and stock text to video
+            community(new Operation("controlnet", COMMUNITY, GENERATE, "/api/v5/controlnet", controlNetRules(),
+                    List.of("init_image"))).withOptionalImages("control_image", "mask_image", "ip_adapter_image")
+                    .withFetchResult(V3.fetchPath()),
+            new Operation("text2video", COMMUNITY, GENERATE, "/api/v5/text2video", stockVideoRules(), List.of())
+                    .withModels(ModelCatalogue.NONE).withOutput(OutputFormat.MP4).withFetchResult(V3.fetchPath()),
+            // v6 realtime, the stock model's current paths
             new Operation("text2img", V6_REALTIME, GENERATE, "/api/v6/realtime/text2img", imageRules(20, false),
                     List.of()),
             new Operation("img2img", V6_REALTIME, GENERATE, "/api/v6/realtime/img2img", imageRules(20, true),
@@ -46,29 +117,166 @@ final class EmulatorRoutes {
                     List.of("init_image", "mask_image")),
             new Operation("fetch", V6_REALTIME, FETCH, "/api/v6/realtime/fetch/{id}", List.of(), List.of()),
             new Operation("base64_to_url", V6_REALTIME, UPLOAD, "/api/v6/base64_to_url", List.of(),
-                    List.of("base64_string")));
+                    List.of("base64_string")),
+            // v6 community models; steps 1-50 accepted (default 31), reported capped at 20
+            community(new Operation("text2img", V6_IMAGES, GENERATE, "/api/v6/images/text2img",
+                    communityRules(50, true, false), List.of())),
+            community(new Operation("img2img", V6_IMAGES, GENERATE, "/api/v6/images/img2img",
+                    communityRules(50, true, true), List.of("init_image"))),
+            community(new Operation("inpaint", V6_IMAGES, GENERATE, "/api/v6/images/inpaint",
+                    communityRules(50, true, true), List.of("init_image", "mask_image"))),
+            // both documented: request_id in the body (the fetch page), the id in the path (fetch_result, the SDKs)
+            new Operation("fetch", V6_IMAGES, FETCH, "/api/v6/images/fetch", List.of(required(REQUEST_ID)),
+                    List.of()),
+            new Operation("fetch", V6_IMAGES, FETCH, "/api/v6/images/fetch/{id}", List.of(), List.of()),
+            new Operation("model_reload", V6_IMAGES, MODEL_RELOAD, "/api/v6/images/model_reload", List.of(),
+                    List.of()).withModels(ModelCatalogue.COMMUNITY),
+            // v6 image editing: super resolution takes init_image and answers a list
+            new Operation("super_resolution", V6_EDITING, UPSCALE, "/api/v6/image_editing/super_resolution",
+                    upscaleRules(), List.of("init_image")).withModels(ModelCatalogue.UPSCALERS),
+            new Operation("fetch", V6_EDITING, FETCH, "/api/v6/image_editing/fetch/{id}", List.of(), List.of()),
+            // v6 video: GIF unless output_type says mp4
+            new Operation("text2video", V6_VIDEO, GENERATE, "/api/v6/video/text2video", v6VideoRules(), List.of())
+                    .withModels(ModelCatalogue.VIDEO).withOutput(OutputFormat.GIF),
+            new Operation("fetch", V6_VIDEO, FETCH, "/api/v6/video/fetch/{id}", List.of(), List.of()));
 
     private static final List<Pattern> PATTERNS = TABLE.stream().map(EmulatorRoutes::compile).toList();
 
     private EmulatorRoutes() {
     }
 
+    /** A community-model image row: model_id required, and an IP adapter image downloaded when given. */
+    private static Operation community(Operation operation) {
+        return operation.withModels(ModelCatalogue.COMMUNITY).withOptionalImages("ip_adapter_image");
+    }
+
     /** The text2img family's rules; the path families differ in their step cap, img2img and inpaint add strength. */
     private static List<RequestRules.Rule> imageRules(int maxSteps, boolean strength) {
-        List<RequestRules.Rule> rules = new ArrayList<>(List.of(
-                requiredText("prompt"),
-                dimension("width"),
-                dimension("height"),
-                integerBetween("samples", 1, 4),
-                integerBetween("num_inference_steps", 1, maxSteps),
-                numberBetween("guidance_scale", 1, 20),
-                integer("seed"),
-                integerBetween("clip_skip", 1, 8),
-                url("webhook")));
+        List<RequestRules.Rule> rules = new ArrayList<>(List.of(requiredText("prompt")));
+        rules.addAll(sizeAndSampling(8, 1024, maxSteps));
         if (strength) {
             rules.add(numberBetween("strength", 0, 1));
         }
         return rules;
+    }
+
+    /** Sizes, samples, steps (also under the alias {@code steps}), guidance, seed, clip skip, webhook. */
+    private static List<RequestRules.Rule> sizeAndSampling(int minSide, int maxSide, int maxSteps) {
+        return List.of(
+                dimensionBetween("width", minSide, maxSide),
+                dimensionBetween("height", minSide, maxSide),
+                integerBetween("samples", 1, 4),
+                integerBetween("num_inference_steps", 1, maxSteps),
+                integerBetween("steps", 1, maxSteps), // the community inpaint example's name for it
+                numberBetween("guidance_scale", 1, 20),
+                integer("seed"),
+                integerBetween("clip_skip", 1, 8),
+                url("webhook"));
+    }
+
+    /** The community image rules: the text2img family's plus LoRA, embeddings, scheduler, IP adapter and flags. */
+    private static List<RequestRules.Rule> communityRules(int maxSteps, boolean v6, boolean strength) {
+        List<RequestRules.Rule> rules = imageRules(maxSteps, strength);
+        rules.addAll(communityFields(v6));
+        return rules;
+    }
+
+    private static List<RequestRules.Rule> communityFields(boolean v6) {
+        return List.of(
+                text("lora_model"),
+                loraStrength("lora_strength", "lora_model"),
+                text("embeddings_model"),
+                oneOf("scheduler", SCHEDULERS),
+                text("vae"),
+                flag("highres_fix"),
+                v6 ? flag("upscale") : upscaleFlagOrFactor("upscale"),
+                flag("tomesd"),
+                flag("use_karras_sigmas"),
+                oneOf("algorithm_type", ALGORITHM_TYPES),
+                text("enhance_style"), // a long list of style names in the docs, not checked here
+                oneOf("ip_adapter_id", IP_ADAPTERS),
+                numberBetween("ip_adapter_scale", 0, 1),
+                oneOf("safety_checker_type", SAFETY_CHECKER_TYPES),
+                flag("safety_checker"),
+                flag("enhance_prompt"),
+                flag("multi_lingual"),
+                flag("panorama"),
+                flag("self_attention"),
+                flag("temp"),
+                flag("base64"));
+    }
+
+    /** ControlNet: the prompt is optional (guess_mode), sides 64-1024, the ControlNet fields, the community fields. */
+    private static List<RequestRules.Rule> controlNetRules() {
+        List<RequestRules.Rule> rules = new ArrayList<>(List.of(text("prompt")));
+        rules.addAll(sizeAndSampling(64, 1024, COMMUNITY_MAX_STEPS));
+        rules.addAll(List.of(
+                numberBetween("strength", 0, 1),
+                listOf("controlnet_model", CONTROLNET_MODELS),
+                oneOf("controlnet_type", CONTROLNET_MODELS),
+                flag("auto_hint"),
+                flag("guess_mode"),
+                numberBetween("controlnet_conditioning_scale", 0.1, 5)));
+        rules.addAll(communityFields(false));
+        return rules;
+    }
+
+    /** V3 and v6 super resolution; the input image field differs and is the row's. */
+    private static List<RequestRules.Rule> upscaleRules() {
+        return List.of(integerBetween("scale", 1, 4), flag("face_enhance"), url("webhook"));
+    }
+
+    /** V5 text to video: {@code {key, prompt, negative_prompt, scheduler, seconds}}. */
+    private static List<RequestRules.Rule> stockVideoRules() {
+        return List.of(requiredText("prompt"), text("negative_prompt"), oneOf("scheduler", SCHEDULERS),
+                integer("seconds"), url("webhook"));
+    }
+
+    /** V4 text to video with a community model. */
+    private static List<RequestRules.Rule> communityVideoRules() {
+        return List.of(
+                requiredText("prompt"),
+                text("negative_prompt"),
+                dimension("width"),
+                dimension("height"),
+                oneOf("scheduler", SCHEDULERS),
+                integerBetween("num_inference_steps", 1, COMMUNITY_MAX_STEPS),
+                integerBetween("steps", 1, COMMUNITY_MAX_STEPS),
+                flag("enhance_prompt"),
+                numberBetween("guidance_scale", 1, 20),
+                numberBetween("strength", 0, 1),
+                integer("seed"),
+                url("webhook"));
+    }
+
+    /**
+     * v6 text to video (cogvideox, wanx). Its OpenAPI gives upscale_guidance_scale a maximum of 8 but a default of 12:
+     * the emulator takes up to 20, so the default passes.
+     */
+    private static List<RequestRules.Rule> v6VideoRules() {
+        return List.of(
+                requiredText("prompt"),
+                text("negative_prompt"),
+                integer("seed"),
+                dimensionBetween("width", 8, 512),
+                dimensionBetween("height", 8, 512),
+                integerBetween("num_frames", 1, 25),
+                integerBetween("num_inference_steps", 1, 50),
+                integerBetween("steps", 1, 50),
+                numberBetween("guidance_scale", 0, 8),
+                integerBetween("clip_skip", 1, 8),
+                integerBetween("upscale_height", 1, 1024),
+                integerBetween("upscale_width", 1, 1024),
+                numberBetween("upscale_strength", 0, 1),
+                numberBetween("upscale_guidance_scale", 0, 20),
+                integerBetween("upscale_num_inference_steps", 1, 50),
+                flag("use_improved_sampling"),
+                integer("improved_sampling_seed"),
+                integerBetween("fps", 1, 16),
+                oneOf("output_type", VIDEO_OUTPUT_TYPES),
+                flag("instant_response"),
+                flag("temp"),
+                url("webhook"));
     }
 
     private static Pattern compile(Operation operation) {

@@ -34,6 +34,11 @@ final class EmulatorSettings {
         return knownModels.contains(modelId);
     }
 
+    /** The {@code model_id} values that exist, as {@code model_list} reports them. */
+    Set<String> knownModels() {
+        return knownModels;
+    }
+
     Duration processingTime() {
         return processingTime;
     }

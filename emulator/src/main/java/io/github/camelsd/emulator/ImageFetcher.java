@@ -21,25 +21,32 @@ final class ImageFetcher {
         this.outbound = outbound;
     }
 
-    /** Completes with whether every one of {@code references} (URLs or base64 data) is an image. */
-    CompletableFuture<Boolean> allImages(List<String> references) {
-        List<CompletableFuture<Boolean>> checks = references.stream().map(this::isImage).toList();
-        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
-                .thenApply(done -> checks.stream().allMatch(CompletableFuture::join));
+    /**
+     * Completes with the image each of {@code references} (URLs or base64 data) holds, in order; an entry is null when
+     * its reference is unreachable or not an image.
+     */
+    CompletableFuture<List<byte[]>> fetchAll(List<String> references) {
+        List<CompletableFuture<byte[]>> fetches = references.stream().map(this::fetch).toList();
+        return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new))
+                .thenApply(done -> fetches.stream().map(CompletableFuture::join).toList());
     }
 
-    private CompletableFuture<Boolean> isImage(String reference) {
+    private CompletableFuture<byte[]> fetch(String reference) {
         if (!RequestRules.isHttpUrl(reference)) {
-            return CompletableFuture.completedFuture(isImage(ImageFormat.decodeBase64(reference)));
+            return CompletableFuture.completedFuture(imageOrNull(ImageFormat.decodeBase64(reference)));
         }
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(reference)).timeout(TIMEOUT).GET().build();
             return outbound.get().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .thenApply(response -> response.statusCode() == 200 && isImage(response.body()))
-                    .exceptionally(unreachable -> false);
+                    .thenApply(response -> response.statusCode() == 200 ? imageOrNull(response.body()) : null)
+                    .exceptionally(unreachable -> null);
         } catch (IllegalArgumentException unusable) {
-            return CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(null);
         }
+    }
+
+    private static byte[] imageOrNull(byte[] bytes) {
+        return isImage(bytes) ? bytes : null;
     }
 
     static boolean isImage(byte[] bytes) {

@@ -7,10 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The images served for download: those the jobs announce, under {@value #GENERATIONS} by file name
- * {@code <file prefix>-<index>.png}, and those clients uploaded, under {@value #UPLOADS} by file name
- * {@code <uuid>.<extension>}. Only what a job's image looks like is kept per job; its PNG is rendered when first asked
- * for and cached, least recently used first out, within a byte budget. Uploads cannot be made again, so they have a
+ * The files served for download: those the jobs announce, under {@value #GENERATIONS} by file name
+ * {@code <file prefix>-<index>.<png|gif|mp4>}, and those clients uploaded, under {@value #UPLOADS} by file name
+ * {@code <uuid>.<extension>}. Only what a job's files look like is kept per job; a file is rendered when first asked
+ * for and cached, least recently used first out, within a byte budget (MP4 outputs are all the same resource, never
+ * cached). Uploads cannot be made again, so they have a
  * budget of their own, which renders never take from: beyond it the oldest uploads are forgotten first (the API
  * forgets its uploads by age too, after 24 hours), but the newest is always kept.
  */
@@ -48,16 +49,18 @@ final class ImageStore {
         this.uploadBudget = uploadBudget;
     }
 
-    /** Whether {@code path} is where images are downloaded from (with GET). */
+    /** Whether {@code path} is where files are downloaded from (with GET). */
     static boolean isDownload(String path) {
         return path.startsWith(GENERATIONS) || path.startsWith(UPLOADS);
     }
 
-    /** The image at {@code path}, or null when there is none. */
+    /** The file at {@code path}, or null when there is none. */
     Download download(String path) {
         if (path.startsWith(GENERATIONS)) {
-            byte[] png = png(path.substring(GENERATIONS.length()));
-            return png == null ? null : new Download(ImageFormat.PNG.contentType(), png);
+            String fileName = path.substring(GENERATIONS.length());
+            ImageSet set = sets.get(filePrefix(fileName));
+            byte[] bytes = set == null ? null : bytes(fileName);
+            return bytes == null ? null : new Download(set.spec().format().contentType(), bytes);
         }
         if (path.startsWith(UPLOADS)) {
             synchronized (uploads) {
@@ -86,49 +89,62 @@ final class ImageStore {
         sets.put(filePrefix, new ImageSet(spec, count));
     }
 
-    static String fileName(String filePrefix, int index) {
-        return filePrefix + "-" + index + ".png";
+    /** The file name of output {@code index} of a job with {@code filePrefix}. */
+    static String fileName(String filePrefix, int index, OutputFormat format) {
+        return filePrefix + "-" + index + "." + format.extension();
     }
 
-    /** The PNG of {@code fileName}, or null when no job announced it. */
-    byte[] png(String fileName) {
+    private static String filePrefix(String fileName) {
         int dash = fileName.lastIndexOf('-');
-        if (dash < 0 || !fileName.endsWith(".png")) {
-            return null;
-        }
-        String filePrefix = fileName.substring(0, dash);
-        String index = fileName.substring(dash + 1, fileName.length() - ".png".length());
-        if (!index.matches("\\d{1,2}")) {
-            return null;
-        }
-        return png(filePrefix, Integer.parseInt(index));
+        return dash < 0 ? "" : fileName.substring(0, dash);
     }
 
-    /** The PNG of image {@code index} of the job with {@code filePrefix}, or null when there is none. */
-    byte[] png(String filePrefix, int index) {
+    /** The bytes of {@code fileName}, or null when no job announced it (in that format). */
+    byte[] bytes(String fileName) {
+        int dash = fileName.lastIndexOf('-');
+        int dot = fileName.lastIndexOf('.');
+        if (dash < 0 || dot < dash) {
+            return null;
+        }
+        ImageSet set = sets.get(fileName.substring(0, dash));
+        String index = fileName.substring(dash + 1, dot);
+        if (set == null || !fileName.substring(dot + 1).equals(set.spec().format().extension())
+                || !index.matches("\\d{1,2}")) {
+            return null;
+        }
+        return bytes(fileName.substring(0, dash), Integer.parseInt(index));
+    }
+
+    /** The file of output {@code index} of the job with {@code filePrefix}, or null when there is none. */
+    byte[] bytes(String filePrefix, int index) {
         ImageSet set = sets.get(filePrefix);
         if (set == null || index >= set.count()) {
             return null;
         }
-        String name = fileName(filePrefix, index);
+        OutputFormat format = set.spec().format();
+        if (format == OutputFormat.MP4) {
+            return Mp4Video.bytes();
+        }
+        String name = fileName(filePrefix, index, format);
         synchronized (cache) {
             byte[] cached = cache.get(name);
             if (cached != null) {
                 return cached;
             }
         }
-        // rendered outside the lock: two threads may render the same image at once, and get the same bytes
-        byte[] png = PngRenderer.render(set.spec(), index);
+        // rendered outside the lock: two threads may render the same file at once, and get the same bytes
+        byte[] file = format == OutputFormat.GIF ? GifRenderer.render(set.spec(), index)
+                : PngRenderer.render(set.spec(), index);
         synchronized (cache) {
-            if (cache.put(name, png) == null) {
-                cachedBytes += png.length;
+            if (cache.put(name, file) == null) {
+                cachedBytes += file.length;
             }
             for (Iterator<byte[]> oldest = cache.values().iterator(); cachedBytes > CACHE_BYTES && oldest.hasNext();) {
                 cachedBytes -= oldest.next().length;
                 oldest.remove();
             }
         }
-        return png;
+        return file;
     }
 
     void clear() {

@@ -6,13 +6,24 @@ import java.util.concurrent.TimeUnit;
  * One accepted generation. Its state follows from the clock alone: processing until {@code doneNanos}, then done, or
  * failed when a fault marked it so. Times are {@link System#nanoTime()} values.
  *
+ * @param operation  the operation that created it
  * @param seed       the seed used: the requested one or the one picked at random
  * @param filePrefix the UUID its image files are named after
  * @param nsfw       the safety checker found the prompt NSFW: the images are black
  * @param failing    a fault made it fail while processing
  */
-record Job(long id, String key, ApiFamily family, GenerationRequest request, long seed, String filePrefix,
+record Job(long id, String key, Operation operation, GenerationRequest request, long seed, String filePrefix,
         boolean nsfw, boolean failing, long createdNanos, long doneNanos) {
+
+    /** The wire conventions of the path that created it. */
+    ApiFamily family() {
+        return operation.family();
+    }
+
+    /** This job, done at {@code now} instead of later. */
+    Job doneAt(long now) {
+        return new Job(id, key, operation, request, seed, filePrefix, nsfw, failing, createdNanos, now);
+    }
 
     boolean processing(long now) {
         return now - doneNanos < 0;

@@ -1,6 +1,8 @@
 package io.github.camelsd.emulator;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +47,23 @@ final class JobStore {
     /** Whether {@code job} is still known (not forgotten by a reset). */
     boolean holds(Job job) {
         return jobs.get(job.id()) == job;
+    }
+
+    /**
+     * Makes every job still processing done at {@code now}; returns them as they are now. The jobs replaced are no
+     * longer {@linkplain #holds held}, so what was scheduled for them when they were admitted (their webhooks) lapses.
+     */
+    synchronized List<Job> completeAll(long now) {
+        prune(now);
+        List<Job> done = new ArrayList<>();
+        for (Job job : processing.values()) {
+            Job finished = job.doneAt(now);
+            if (jobs.replace(job.id(), job, finished)) {
+                done.add(finished);
+            }
+        }
+        processing.clear();
+        return done;
     }
 
     synchronized Load load(long now) {

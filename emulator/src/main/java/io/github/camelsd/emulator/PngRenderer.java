@@ -108,12 +108,12 @@ final class PngRenderer {
         target[at + 3] = (byte) value;
     }
 
-    private static int[] color(long bits) {
+    static int[] color(long bits) {
         return new int[] { (int) (bits & 0xFF), (int) (bits >>> 8 & 0xFF), (int) (bits >>> 16 & 0xFF) };
     }
 
     /** FNV-1a over the prompt's UTF-8 bytes: defined by the bytes alone, so every JVM renders the same image. */
-    private static long fnv(String text) {
+    static long fnv(String text) {
         long hash = 0xcbf29ce484222325L;
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ (b & 0xFF)) * 0x100000001b3L;
@@ -122,7 +122,7 @@ final class PngRenderer {
     }
 
     /** SplitMix64's finaliser: spreads every input bit over the whole word. */
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,9 +20,24 @@ import java.util.regex.Pattern;
 final class RequestRules {
 
     /** One rule on one field: adds its messages to {@code errors} when the field breaks it. */
-    @FunctionalInterface
     interface Rule {
+        /** The field it checks (and names in its messages). */
+        String field();
+
         void check(Map<String, Object> body, Map<String, List<String>> errors);
+    }
+
+    /** How a rule checks its field. */
+    @FunctionalInterface
+    private interface Check {
+        void check(Map<String, Object> body, Map<String, List<String>> errors);
+    }
+
+    private record FieldRule(String field, Check how) implements Rule {
+        @Override
+        public void check(Map<String, Object> body, Map<String, List<String>> errors) {
+            how.check(body, errors);
+        }
     }
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
@@ -39,19 +55,24 @@ final class RequestRules {
     }
 
     static Rule requiredText(String field) {
-        return (body, errors) -> {
+        return rule(field, (body, errors) -> {
             Object value = body.get(field);
             if (value == null || value instanceof String text && text.isBlank()) {
                 fail(errors, field, "The %s field is required.");
             } else if (!(value instanceof String)) {
                 fail(errors, field, "The %s must be a string.");
             }
-        };
+        });
     }
 
     /** An image side: an integer, a multiple of 8, from 8 to 1024. */
     static Rule dimension(String field) {
-        return (body, errors) -> {
+        return dimensionBetween(field, DIMENSION_STEP, MAX_DIMENSION);
+    }
+
+    /** An image side: an integer, a multiple of 8, from {@code min} to {@code max}. */
+    static Rule dimensionBetween(String field, int min, int max) {
+        return rule(field, (body, errors) -> {
             Object value = body.get(field);
             if (absent(value)) {
                 return;
@@ -64,26 +85,26 @@ final class RequestRules {
             if (number % DIMENSION_STEP != 0) {
                 fail(errors, field, "The %s must be a multiple of " + DIMENSION_STEP + ".");
             }
-            if (number < DIMENSION_STEP) {
-                fail(errors, field, "The %s must be at least " + DIMENSION_STEP + ".");
+            if (number < min) {
+                fail(errors, field, "The %s must be at least " + min + ".");
             }
-            if (number > MAX_DIMENSION) {
-                fail(errors, field, "The %s may not be greater than " + MAX_DIMENSION + ".");
+            if (number > max) {
+                fail(errors, field, "The %s may not be greater than " + max + ".");
             }
-        };
+        });
     }
 
     static Rule integer(String field) {
-        return (body, errors) -> {
+        return rule(field, (body, errors) -> {
             Object value = body.get(field);
             if (!absent(value) && integerValue(value) == null) {
                 fail(errors, field, "The %s must be an integer.");
             }
-        };
+        });
     }
 
     static Rule integerBetween(String field, long min, long max) {
-        return (body, errors) -> {
+        return rule(field, (body, errors) -> {
             Object value = body.get(field);
             if (absent(value)) {
                 return;
@@ -94,11 +115,11 @@ final class RequestRules {
             } else if (number < min || number > max) {
                 fail(errors, field, "The %s must be between " + min + " and " + max + ".");
             }
-        };
+        });
     }
 
     static Rule numberBetween(String field, double min, double max) {
-        return (body, errors) -> {
+        return rule(field, (body, errors) -> {
             Object value = body.get(field);
             if (absent(value)) {
                 return;
@@ -109,29 +130,29 @@ final class RequestRules {
             } else if (number < min || number > max) {
                 fail(errors, field, "The %s must be between " + plain(min) + " and " + plain(max) + ".");
             }
-        };
+        });
     }
 
     /** An optional http(s) URL. */
     static Rule url(String field) {
-        return (body, errors) -> {
+        return rule(field, (body, errors) -> {
             Object value = body.get(field);
             if (!absent(value) && !isHttpUrl(value)) {
                 fail(errors, field, "The %s must be a valid URL.");
             }
-        };
+        });
     }
 
     /** A required input image: an http(s) URL, or, with the {@code base64} flag set, base64 data (checked on fetch). */
     static Rule inputImage(String field) {
-        return (body, errors) -> {
+        return rule(field, (body, errors) -> {
             Object value = body.get(field);
             if (value == null || value instanceof String text && text.isBlank()) {
                 fail(errors, field, "The %s field is required.");
             } else if (!isHttpUrl(value) && !(value instanceof String && flag(body.get("base64"), false))) {
                 fail(errors, field, "The %s must be a valid URL.");
             }
-        };
+        });
     }
 
     /**
@@ -139,25 +160,151 @@ final class RequestRules {
      * (by its magic number).
      */
     static Rule base64Image(String field) {
-        return (body, errors) -> {
+        return rule(field, (body, errors) -> {
             Object value = body.get(field);
             if (value == null || value instanceof String text && text.isBlank()) {
                 fail(errors, field, "The %s field is required.");
             } else if (!(value instanceof String text) || ImageFormat.of(ImageFormat.decodeBase64(text)) == null) {
                 fail(errors, field, "The %s must be a valid base64 encoded image.");
             }
-        };
+        });
     }
 
     /** An optional flag documented as the strings "true" and "false"; a JSON boolean passes too. */
     static Rule trueOrFalse(String field) {
-        return (body, errors) -> {
+        return rule(field, (body, errors) -> {
             Object value = body.get(field);
             if (!absent(value) && !(value instanceof Boolean) && !(value instanceof String text
                     && ("true".equalsIgnoreCase(text.strip()) || "false".equalsIgnoreCase(text.strip())))) {
                 fail(errors, field, "The selected %s is invalid.");
             }
-        };
+        });
+    }
+
+    /** A required field of any type (an id sent as a number or a string). */
+    static Rule required(String field) {
+        return rule(field, (body, errors) -> {
+            Object value = body.get(field);
+            if (value == null || value instanceof String text && text.isBlank()) {
+                fail(errors, field, "The %s field is required.");
+            }
+        });
+    }
+
+    /** An optional text. */
+    static Rule text(String field) {
+        return rule(field, (body, errors) -> {
+            Object value = body.get(field);
+            if (!absent(value) && !(value instanceof String)) {
+                fail(errors, field, "The %s must be a string.");
+            }
+        });
+    }
+
+    /**
+     * An optional flag in any of its documented forms: a JSON boolean, "yes"/"no", "true"/"false", or 1/0 (number or
+     * string).
+     */
+    static Rule flag(String field) {
+        return rule(field, (body, errors) -> {
+            Object value = body.get(field);
+            if (!absent(value) && flagValue(value) == null) {
+                fail(errors, field, "The %s field must be true or false.");
+            }
+        });
+    }
+
+    /** An optional value from a fixed list, compared exactly (as the API's enums are case-sensitive). */
+    static Rule oneOf(String field, Set<String> allowed) {
+        return rule(field, (body, errors) -> {
+            Object value = body.get(field);
+            if (!absent(value) && !(value instanceof String text && allowed.contains(text.strip()))) {
+                fail(errors, field, "The selected %s is invalid.");
+            }
+        });
+    }
+
+    /** An optional comma-separated list of values from a fixed list ({@code "canny,depth"}); each must be known. */
+    static Rule listOf(String field, Set<String> allowed) {
+        return rule(field, (body, errors) -> {
+            Object value = body.get(field);
+            if (absent(value)) {
+                return;
+            }
+            List<String> items = value instanceof String text ? commaList(text) : null;
+            if (items == null || items.isEmpty() || !allowed.containsAll(items)) {
+                fail(errors, field, "The selected %s is invalid.");
+            }
+        });
+    }
+
+    /**
+     * The community API's {@code lora_strength}: a number or a comma-separated list of numbers, each from 0.1 to 1,
+     * one per model of {@code lora_model} when that is given ({@code "0.5,0.7"} for {@code "more_details,animie"}).
+     */
+    static Rule loraStrength(String field, String modelsField) {
+        return rule(field, (body, errors) -> {
+            Object value = body.get(field);
+            if (absent(value)) {
+                return;
+            }
+            List<String> items = value instanceof Number ? List.of(value.toString())
+                    : value instanceof String text ? commaList(text) : null;
+            if (items == null || items.isEmpty() || items.stream().anyMatch(item -> numberValue(item) == null)) {
+                fail(errors, field, "The %s must be a number or a comma-separated list of numbers.");
+                return;
+            }
+            if (items.stream().map(RequestRules::numberValue).anyMatch(number -> number < 0.1 || number > 1)) {
+                fail(errors, field, "The %s values must be between 0.1 and 1.");
+            }
+            Object models = body.get(modelsField);
+            if (models instanceof String text && !text.isBlank() && commaList(text).size() != items.size()) {
+                int count = commaList(text).size();
+                fail(errors, field, "The %s must have one value per " + modelsField + " entry: " + count
+                        + (count == 1 ? " model, " : " models, ") + items.size()
+                        + (items.size() == 1 ? " value given." : " values given."));
+            }
+        });
+    }
+
+    /** The V4 community API's {@code upscale}: a flag ("yes"/"no"), or the factor "1", "2" or "3". */
+    static Rule upscaleFlagOrFactor(String field) {
+        return rule(field, (body, errors) -> {
+            Object value = body.get(field);
+            if (absent(value) || flagValue(value) != null) {
+                return;
+            }
+            Long factor = integerValue(value);
+            if (factor == null || factor < 1 || factor > 3) {
+                fail(errors, field, "The selected %s is invalid.");
+            }
+        });
+    }
+
+    /** An optional input image: absent, or as {@link #inputImage}. */
+    static Rule optionalImage(String field) {
+        Rule required = inputImage(field);
+        return rule(field, (body, errors) -> {
+            if (!absent(body.get(field))) {
+                required.check(body, errors);
+            }
+        });
+    }
+
+    /** The entries of a comma-separated list, stripped; null when one is empty ({@code "a,,b"}). */
+    static List<String> commaList(String text) {
+        List<String> items = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            if (item.isBlank()) {
+                return null;
+            }
+            items.add(item.strip());
+        }
+        return items;
+    }
+
+    private static Rule rule(String field, Check check) {
+        return new FieldRule(field, check);
     }
 
     /** Laravel names a field in its messages with spaces for underscores. */
@@ -201,11 +348,18 @@ final class RequestRules {
 
     /** A flag from a boolean, "yes"/"no", "true"/"false" or 1/0; {@code otherwise} when absent or unreadable. */
     static boolean flag(Object value, boolean otherwise) {
+        Boolean flag = flagValue(value);
+        return flag != null ? flag : otherwise;
+    }
+
+    /** A flag from a boolean, "yes"/"no", "true"/"false" or 1/0 (number or string); null when it is none of these. */
+    static Boolean flagValue(Object value) {
         if (value instanceof Boolean bool) {
             return bool;
         }
         if (value instanceof Number number) {
-            return number.doubleValue() != 0;
+            double n = number.doubleValue();
+            return n == 1 ? Boolean.TRUE : n == 0 ? Boolean.FALSE : null;
         }
         if (value instanceof String text) {
             switch (text.strip().toLowerCase(Locale.ROOT)) {
@@ -218,10 +372,10 @@ final class RequestRules {
             case "0":
                 return false;
             default:
-                return otherwise;
+                return null;
             }
         }
-        return otherwise;
+        return null;
     }
 
     static boolean isHttpUrl(Object value) {

@@ -1,15 +1,20 @@
 package io.github.camelsd.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * The API's answer bodies, with their documented oddities: {@code messege} on V3, {@code tip} next to {@code tips},
- * a failed job's {@code id} as a string and its {@code output} as an empty string. Job bodies need the base URL (for
- * links) and the images (for base64 output), hence an instance per emulator; the fixed bodies are static.
+ * The API's answer bodies, with their documented oddities: {@code messege} on V3 and the community family,
+ * {@code tip} next to {@code tips}, a failed job's {@code id} as a string and its {@code output} as an empty string, a
+ * processing {@code output} of {@code ""} or {@code []} by family, {@code fetch_result} pointing where each operation's
+ * documentation points it, V3 super resolution's {@code output} as one string, and {@code model_list} as a top-level
+ * array. Job bodies need the base URL (for links) and the images (for base64 output), hence an instance per emulator;
+ * the fixed bodies are static.
  */
 final class ResponseBodies {
 
@@ -60,24 +65,64 @@ final class ResponseBodies {
 
     Map<String, Object> success(Job job) {
         Map<String, Object> body = body("status", "success", "generationTime", job.generationTime(), "id", job.id());
-        body.put("output", job.request().base64() ? base64Images(job) : links(job));
+        List<String> links = links(job);
+        Object output = job.request().base64() ? base64Images(job) : links;
+        body.put("output", job.operation().singleOutput() ? links.get(0) : output);
         if (job.family().proxyLinks()) {
-            body.put("proxy_links", links(job));
+            body.put("proxy_links", links);
         }
         body.put("meta", meta(job));
         body.put("nsfw_content_detected", job.nsfw());
         return body;
     }
 
+    /**
+     * A job still processing, as the generation call (and the fetch paths that give the full form) answer it: the
+     * family's spelling of {@code messege}, {@code fetch_result} where the operation's documentation points it, and
+     * {@code output} as the family shows it ({@code ""} or {@code []}).
+     */
     Map<String, Object> processing(Job job, long now) {
         Map<String, Object> body = body("status", "processing", "id", job.id(), "eta", job.etaSeconds(now));
         body.put(job.family().processingMessageField(), "Try to fetch request after given estimated time");
-        body.put("fetch_result", baseUrl + job.family().fetchPath() + job.id());
-        body.put("output", List.of());
+        body.put("fetch_result", baseUrl + job.operation().fetchResult() + job.id());
+        body.put("output", job.family().processingOutput());
         body.put("future_links", links(job));
         body.put("tip", QUEUED_TIP);
         body.put("meta", meta(job));
         return body;
+    }
+
+    /** What a fetch path of {@code family} answers for a job still queued, where it answers the bare form. */
+    static Map<String, Object> queued(ApiFamily family) {
+        Map<String, Object> body = body("status", "processing");
+        body.put(family.queuedFetchField(), "try again later.");
+        body.put("output", "");
+        body.put("tip", QUEUED_TIP);
+        return body;
+    }
+
+    /** {@code model_list}: a top-level array, one entry per model, {@code screenshots} the URL of a served PNG. */
+    List<Map<String, Object>> modelList(List<String> models) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (String model : models) {
+            Map<String, Object> entry = body("model_id", model, "status", "model_ready", "created_at", null);
+            entry.put("instance_prompt", "");
+            entry.put("model_name", model);
+            entry.put("description", "The emulator's model " + model);
+            entry.put("screenshots", baseUrl + ImageStore.GENERATIONS
+                    + ImageStore.fileName(screenshotPrefix(model), 0, OutputFormat.PNG));
+            list.add(entry);
+        }
+        return list;
+    }
+
+    /** The file prefix of a model's screenshot: a name-based UUID, as the model id may hold a slash. */
+    static String screenshotPrefix(String model) {
+        return "model-" + UUID.nameUUIDFromBytes(model.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, Object> modelReloading() {
+        return body("status", "success", "message", "Model reload started, it will take about 2 minutes");
     }
 
     /**
@@ -86,10 +131,9 @@ final class ResponseBodies {
      */
     Map<String, Object> uploaded(ApiFamily family, long id, String fileName) {
         String link = baseUrl + ImageStore.UPLOADS + fileName;
-        return switch (family) {
-        case V3 -> body("status", "success", "messege", "image uploaded", "link", link, "request_id", id);
-        case V6_REALTIME -> body("status", "success", "id", id, "output", List.of(link));
-        };
+        return family == ApiFamily.V3
+                ? body("status", "success", "messege", "image uploaded", "link", link, "request_id", id)
+                : body("status", "success", "id", id, "output", List.of(link));
     }
 
     /** What the webhook receives when the job is over: the success or failure body plus the caller's track id. */
@@ -108,7 +152,7 @@ final class ResponseBodies {
     private List<String> links(Job job) {
         List<String> links = new ArrayList<>();
         for (int i = 0; i < job.request().samples(); i++) {
-            links.add(baseUrl + ImageStore.GENERATIONS + ImageStore.fileName(job.filePrefix(), i));
+            links.add(baseUrl + ImageStore.GENERATIONS + ImageStore.fileName(job.filePrefix(), i, job.request().format()));
         }
         return links;
     }
@@ -116,25 +160,38 @@ final class ResponseBodies {
     private List<String> base64Images(Job job) {
         List<String> encoded = new ArrayList<>();
         for (int i = 0; i < job.request().samples(); i++) {
-            encoded.add(Base64.getEncoder().encodeToString(images.png(job.filePrefix(), i)));
+            encoded.add(Base64.getEncoder().encodeToString(images.bytes(job.filePrefix(), i)));
         }
         return encoded;
     }
 
+    /** The effective parameters; then the other fields of the operation's rules, as they were sent. */
     private static Map<String, Object> meta(Job job) {
         GenerationRequest request = job.request();
-        Map<String, Object> meta = body("H", request.height(), "W", request.width(), "seed", job.seed());
-        meta.put("steps", request.steps());
-        meta.put("guidance_scale", request.guidanceScale());
-        meta.put("n_samples", request.samples());
-        meta.put("prompt", request.prompt());
-        meta.put("negative_prompt", request.negativePrompt());
-        meta.put("model", request.modelId() != null ? request.modelId() : DEFAULT_MODEL);
-        if (request.strength() != null) {
-            meta.put("strength", request.strength());
+        Map<String, Object> meta;
+        if (job.operation().kind() == Operation.Kind.UPSCALE) {
+            meta = body("H", request.height(), "W", request.width(), "scale", request.scale(), "model_id",
+                    request.modelId());
+        } else {
+            meta = body("H", request.height(), "W", request.width(), "seed", job.seed());
+            meta.put("steps", job.family().metaSteps(request.steps()));
+            meta.put("guidance_scale", request.guidanceScale());
+            meta.put("n_samples", request.samples());
+            meta.put("prompt", request.prompt());
+            meta.put("negative_prompt", request.negativePrompt());
+            meta.put("model", request.modelId() != null ? request.modelId() : DEFAULT_MODEL);
+            if (request.strength() != null) {
+                meta.put("strength", request.strength());
+            }
+            meta.put("safety_checker", request.safetyChecker() ? "yes" : "no");
+            if (request.format().video()) {
+                meta.put("num_frames", request.frames());
+                meta.put("fps", request.fps());
+                meta.put("output_type", request.format().extension());
+            }
         }
-        meta.put("safety_checker", request.safetyChecker() ? "yes" : "no");
         meta.put("file_prefix", job.filePrefix());
+        request.echoed().forEach(meta::putIfAbsent);
         return meta;
     }
 

@@ -18,8 +18,12 @@ import java.util.concurrent.CountDownLatch;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An emulator of the hosted Stable Diffusion API (seed-era V3 and v6 realtime paths, and the two upload paths that turn
- * base64 images into URLs it serves under {@code /uploads/}) over real HTTP on loopback, with fault injection. Every
+ * An emulator of the hosted Stable Diffusion API over real HTTP on loopback, with fault injection. It serves the
+ * seed-era V3 stock paths and v6 realtime; community / Dreambooth models (V4 {@code /api/v4/dreambooth...}, v6
+ * {@code /api/v6/images/...}, with {@code model_list} and {@code model_reload}); ControlNet ({@code /api/v5/controlnet});
+ * super resolution (V3 and v6 image editing); text to video (V5, V4 Dreambooth, v6, with real GIF and MP4 files); and
+ * the two upload paths that turn base64 images into URLs it serves under {@code /uploads/}. Each family keeps its
+ * documented oddities ({@code messege}, {@code fetch_result} pointing at another family, output as a string...). Every
  * instance is independent (no static state), so several can run in one JVM; it keeps a fixed number of threads however
  * many clients connect, and {@link #close()} releases its port and threads.
  *
@@ -58,6 +62,7 @@ public final class SdEmulator implements AutoCloseable {
     private EmulatorThreads threads; // guarded by this
     private OutboundClient outbound; // guarded by this
     private WebhookSender webhooks; // guarded by this
+    private ApiPipeline pipeline; // guarded by this
     private volatile String baseUrl;
     private volatile int port;
 
@@ -92,7 +97,7 @@ public final class SdEmulator implements AutoCloseable {
         outbound = new OutboundClient(threads.workers());
         webhooks = new WebhookSender(outbound);
         ResponseBodies bodies = new ResponseBodies(baseUrl, images);
-        ApiPipeline pipeline = new ApiPipeline(settings, jobs, images, new ImageFetcher(outbound), spamFilter, webhooks,
+        pipeline = new ApiPipeline(settings, jobs, images, new ImageFetcher(outbound), spamFilter, webhooks,
                 threads, bodies);
         server.setExecutor(threads.workers());
         server.createContext("/", new EmulatorHandler(baseUrl, requests, downloads, faults, images, pipeline,
@@ -129,6 +134,18 @@ public final class SdEmulator implements AutoCloseable {
     /** How many jobs one key may have processing at once; more answer HTTP 429. */
     public void setQueueLimit(int queueLimit) {
         settings.setQueueLimit(queueLimit);
+    }
+
+    /**
+     * Makes every job still processing done now, as if its processing time had run out: fetching it answers success
+     * (or failed, for a job that a fault makes fail), and its webhook, if it has one, is sent now instead of later. A
+     * deterministic alternative to waiting out the processing time in tests. Returns how many jobs it completed.
+     */
+    public synchronized int completeQueuedJobs() {
+        if (pipeline == null) {
+            throw new IllegalStateException("not started");
+        }
+        return pipeline.completeQueuedJobs();
     }
 
     public SdFaults faults() {
@@ -186,6 +203,7 @@ public final class SdEmulator implements AutoCloseable {
         outbound.close();
         threads.close();
         server = null;
+        pipeline = null;
     }
 
     /**
