@@ -30,10 +30,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SdComponent target = (SdComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "algorithmtype":
+        case "algorithmType": getOrCreateConfiguration(target).setAlgorithmType(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
         case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, io.github.camelsd.component.SdApiVersion.class, value)); return true;
+        case "autohint":
+        case "autoHint": getOrCreateConfiguration(target).setAutoHint(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "base64": getOrCreateConfiguration(target).setBase64(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -44,14 +48,29 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsd.component.SdConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "controlimage":
+        case "controlImage": getOrCreateConfiguration(target).setControlImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "controlnetconditioningscale":
+        case "controlnetConditioningScale": getOrCreateConfiguration(target).setControlnetConditioningScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "controlnetmodel":
+        case "controlnetModel": getOrCreateConfiguration(target).setControlnetModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "controlnettype":
+        case "controlnetType": getOrCreateConfiguration(target).setControlnetType(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingsmodel":
         case "embeddingsModel": getOrCreateConfiguration(target).setEmbeddingsModel(property(camelContext, java.lang.String.class, value)); return true;
         case "enhanceprompt":
         case "enhancePrompt": getOrCreateConfiguration(target).setEnhancePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "enhancestyle":
+        case "enhanceStyle": getOrCreateConfiguration(target).setEnhanceStyle(property(camelContext, java.lang.String.class, value)); return true;
+        case "faceenhance":
+        case "faceEnhance": getOrCreateConfiguration(target).setFaceEnhance(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "failonnsfw":
         case "failOnNsfw": getOrCreateConfiguration(target).setFailOnNsfw(property(camelContext, boolean.class, value)); return true;
         case "fetchpath":
         case "fetchPath": getOrCreateConfiguration(target).setFetchPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "fps": getOrCreateConfiguration(target).setFps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "guessmode":
+        case "guessMode": getOrCreateConfiguration(target).setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guidancescale":
         case "guidanceScale": getOrCreateConfiguration(target).setGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": getOrCreateConfiguration(target).setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -59,10 +78,20 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "highresFix": getOrCreateConfiguration(target).setHighresFix(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
+        case "improvedsamplingseed":
+        case "improvedSamplingSeed": getOrCreateConfiguration(target).setImprovedSamplingSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "instantresponse":
         case "instantResponse": getOrCreateConfiguration(target).setInstantResponse(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
+        case "ipadapterid":
+        case "ipAdapterId": getOrCreateConfiguration(target).setIpAdapterId(property(camelContext, java.lang.String.class, value)); return true;
+        case "ipadapterimage":
+        case "ipAdapterImage": getOrCreateConfiguration(target).setIpAdapterImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "ipadapterscale":
+        case "ipAdapterScale": getOrCreateConfiguration(target).setIpAdapterScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "joboperation":
+        case "jobOperation": getOrCreateConfiguration(target).setJobOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "keepstagedimages":
         case "keepStagedImages": getOrCreateConfiguration(target).setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -89,10 +118,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "multiLingual": getOrCreateConfiguration(target).setMultiLingual(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "numframes":
+        case "numFrames": getOrCreateConfiguration(target).setNumFrames(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numinferencesteps":
         case "numInferenceSteps": getOrCreateConfiguration(target).setNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelsd.component.SdOutputFormat.class, value)); return true;
+        case "outputtype":
+        case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, java.lang.String.class, value)); return true;
         case "panorama": getOrCreateConfiguration(target).setPanorama(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
@@ -104,7 +137,9 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "safetycheckertype":
         case "safetyCheckerType": getOrCreateConfiguration(target).setSafetyCheckerType(property(camelContext, java.lang.String.class, value)); return true;
         case "samples": getOrCreateConfiguration(target).setSamples(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "scale": getOrCreateConfiguration(target).setScale(property(camelContext, java.lang.Integer.class, value)); return true;
         case "scheduler": getOrCreateConfiguration(target).setScheduler(property(camelContext, java.lang.String.class, value)); return true;
+        case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "selfattention":
         case "selfAttention": getOrCreateConfiguration(target).setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -122,7 +157,19 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "trackId": getOrCreateConfiguration(target).setTrackId(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadpath":
         case "uploadPath": getOrCreateConfiguration(target).setUploadPath(property(camelContext, java.lang.String.class, value)); return true;
-        case "upscale": getOrCreateConfiguration(target).setUpscale(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "upscale": getOrCreateConfiguration(target).setUpscale(property(camelContext, java.lang.String.class, value)); return true;
+        case "upscaleguidancescale":
+        case "upscaleGuidanceScale": getOrCreateConfiguration(target).setUpscaleGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "upscaleheight":
+        case "upscaleHeight": getOrCreateConfiguration(target).setUpscaleHeight(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "upscalenuminferencesteps":
+        case "upscaleNumInferenceSteps": getOrCreateConfiguration(target).setUpscaleNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "upscalestrength":
+        case "upscaleStrength": getOrCreateConfiguration(target).setUpscaleStrength(property(camelContext, java.lang.Double.class, value)); return true;
+        case "upscalewidth":
+        case "upscaleWidth": getOrCreateConfiguration(target).setUpscaleWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "useimprovedsampling":
+        case "useImprovedSampling": getOrCreateConfiguration(target).setUseImprovedSampling(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usekarrassigmas":
         case "useKarrasSigmas": getOrCreateConfiguration(target).setUseKarrasSigmas(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "vae": getOrCreateConfiguration(target).setVae(property(camelContext, java.lang.String.class, value)); return true;
@@ -137,10 +184,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "algorithmtype":
+        case "algorithmType": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apiversion":
         case "apiVersion": return io.github.camelsd.component.SdApiVersion.class;
+        case "autohint":
+        case "autoHint": return java.lang.Boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "base64": return java.lang.Boolean.class;
@@ -151,14 +202,29 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "configuration": return io.github.camelsd.component.SdConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "controlimage":
+        case "controlImage": return java.lang.String.class;
+        case "controlnetconditioningscale":
+        case "controlnetConditioningScale": return java.lang.Double.class;
+        case "controlnetmodel":
+        case "controlnetModel": return java.lang.String.class;
+        case "controlnettype":
+        case "controlnetType": return java.lang.String.class;
         case "embeddingsmodel":
         case "embeddingsModel": return java.lang.String.class;
         case "enhanceprompt":
         case "enhancePrompt": return java.lang.Boolean.class;
+        case "enhancestyle":
+        case "enhanceStyle": return java.lang.String.class;
+        case "faceenhance":
+        case "faceEnhance": return java.lang.Boolean.class;
         case "failonnsfw":
         case "failOnNsfw": return boolean.class;
         case "fetchpath":
         case "fetchPath": return java.lang.String.class;
+        case "fps": return java.lang.Integer.class;
+        case "guessmode":
+        case "guessMode": return java.lang.Boolean.class;
         case "guidancescale":
         case "guidanceScale": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
@@ -166,10 +232,20 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "highresFix": return java.lang.Boolean.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
+        case "improvedsamplingseed":
+        case "improvedSamplingSeed": return java.lang.Long.class;
         case "instantresponse":
         case "instantResponse": return java.lang.Boolean.class;
         case "iothreads":
         case "ioThreads": return int.class;
+        case "ipadapterid":
+        case "ipAdapterId": return java.lang.String.class;
+        case "ipadapterimage":
+        case "ipAdapterImage": return java.lang.String.class;
+        case "ipadapterscale":
+        case "ipAdapterScale": return java.lang.Double.class;
+        case "joboperation":
+        case "jobOperation": return java.lang.String.class;
         case "keepstagedimages":
         case "keepStagedImages": return boolean.class;
         case "lazystartproducer":
@@ -196,10 +272,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "multiLingual": return java.lang.Boolean.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
+        case "numframes":
+        case "numFrames": return java.lang.Integer.class;
         case "numinferencesteps":
         case "numInferenceSteps": return java.lang.Integer.class;
         case "outputformat":
         case "outputFormat": return io.github.camelsd.component.SdOutputFormat.class;
+        case "outputtype":
+        case "outputType": return java.lang.String.class;
         case "panorama": return java.lang.Boolean.class;
         case "path": return java.lang.String.class;
         case "pollinterval":
@@ -211,7 +291,9 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "safetycheckertype":
         case "safetyCheckerType": return java.lang.String.class;
         case "samples": return java.lang.Integer.class;
+        case "scale": return java.lang.Integer.class;
         case "scheduler": return java.lang.String.class;
+        case "seconds": return java.lang.Integer.class;
         case "seed": return java.lang.Long.class;
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
@@ -229,7 +311,19 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "trackId": return java.lang.String.class;
         case "uploadpath":
         case "uploadPath": return java.lang.String.class;
-        case "upscale": return java.lang.Boolean.class;
+        case "upscale": return java.lang.String.class;
+        case "upscaleguidancescale":
+        case "upscaleGuidanceScale": return java.lang.Double.class;
+        case "upscaleheight":
+        case "upscaleHeight": return java.lang.Integer.class;
+        case "upscalenuminferencesteps":
+        case "upscaleNumInferenceSteps": return java.lang.Integer.class;
+        case "upscalestrength":
+        case "upscaleStrength": return java.lang.Double.class;
+        case "upscalewidth":
+        case "upscaleWidth": return java.lang.Integer.class;
+        case "useimprovedsampling":
+        case "useImprovedSampling": return java.lang.Boolean.class;
         case "usekarrassigmas":
         case "useKarrasSigmas": return java.lang.Boolean.class;
         case "vae": return java.lang.String.class;
@@ -245,10 +339,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SdComponent target = (SdComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "algorithmtype":
+        case "algorithmType": return getOrCreateConfiguration(target).getAlgorithmType();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "apiversion":
         case "apiVersion": return getOrCreateConfiguration(target).getApiVersion();
+        case "autohint":
+        case "autoHint": return getOrCreateConfiguration(target).getAutoHint();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "base64": return getOrCreateConfiguration(target).getBase64();
@@ -259,14 +357,29 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "controlimage":
+        case "controlImage": return getOrCreateConfiguration(target).getControlImage();
+        case "controlnetconditioningscale":
+        case "controlnetConditioningScale": return getOrCreateConfiguration(target).getControlnetConditioningScale();
+        case "controlnetmodel":
+        case "controlnetModel": return getOrCreateConfiguration(target).getControlnetModel();
+        case "controlnettype":
+        case "controlnetType": return getOrCreateConfiguration(target).getControlnetType();
         case "embeddingsmodel":
         case "embeddingsModel": return getOrCreateConfiguration(target).getEmbeddingsModel();
         case "enhanceprompt":
         case "enhancePrompt": return getOrCreateConfiguration(target).getEnhancePrompt();
+        case "enhancestyle":
+        case "enhanceStyle": return getOrCreateConfiguration(target).getEnhanceStyle();
+        case "faceenhance":
+        case "faceEnhance": return getOrCreateConfiguration(target).getFaceEnhance();
         case "failonnsfw":
         case "failOnNsfw": return getOrCreateConfiguration(target).isFailOnNsfw();
         case "fetchpath":
         case "fetchPath": return getOrCreateConfiguration(target).getFetchPath();
+        case "fps": return getOrCreateConfiguration(target).getFps();
+        case "guessmode":
+        case "guessMode": return getOrCreateConfiguration(target).getGuessMode();
         case "guidancescale":
         case "guidanceScale": return getOrCreateConfiguration(target).getGuidanceScale();
         case "height": return getOrCreateConfiguration(target).getHeight();
@@ -274,10 +387,20 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "highresFix": return getOrCreateConfiguration(target).getHighresFix();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
+        case "improvedsamplingseed":
+        case "improvedSamplingSeed": return getOrCreateConfiguration(target).getImprovedSamplingSeed();
         case "instantresponse":
         case "instantResponse": return getOrCreateConfiguration(target).getInstantResponse();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
+        case "ipadapterid":
+        case "ipAdapterId": return getOrCreateConfiguration(target).getIpAdapterId();
+        case "ipadapterimage":
+        case "ipAdapterImage": return getOrCreateConfiguration(target).getIpAdapterImage();
+        case "ipadapterscale":
+        case "ipAdapterScale": return getOrCreateConfiguration(target).getIpAdapterScale();
+        case "joboperation":
+        case "jobOperation": return getOrCreateConfiguration(target).getJobOperation();
         case "keepstagedimages":
         case "keepStagedImages": return getOrCreateConfiguration(target).isKeepStagedImages();
         case "lazystartproducer":
@@ -304,10 +427,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "multiLingual": return getOrCreateConfiguration(target).getMultiLingual();
         case "negativeprompt":
         case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
+        case "numframes":
+        case "numFrames": return getOrCreateConfiguration(target).getNumFrames();
         case "numinferencesteps":
         case "numInferenceSteps": return getOrCreateConfiguration(target).getNumInferenceSteps();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
+        case "outputtype":
+        case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "panorama": return getOrCreateConfiguration(target).getPanorama();
         case "path": return getOrCreateConfiguration(target).getPath();
         case "pollinterval":
@@ -319,7 +446,9 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "safetycheckertype":
         case "safetyCheckerType": return getOrCreateConfiguration(target).getSafetyCheckerType();
         case "samples": return getOrCreateConfiguration(target).getSamples();
+        case "scale": return getOrCreateConfiguration(target).getScale();
         case "scheduler": return getOrCreateConfiguration(target).getScheduler();
+        case "seconds": return getOrCreateConfiguration(target).getSeconds();
         case "seed": return getOrCreateConfiguration(target).getSeed();
         case "selfattention":
         case "selfAttention": return getOrCreateConfiguration(target).getSelfAttention();
@@ -338,6 +467,18 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "uploadpath":
         case "uploadPath": return getOrCreateConfiguration(target).getUploadPath();
         case "upscale": return getOrCreateConfiguration(target).getUpscale();
+        case "upscaleguidancescale":
+        case "upscaleGuidanceScale": return getOrCreateConfiguration(target).getUpscaleGuidanceScale();
+        case "upscaleheight":
+        case "upscaleHeight": return getOrCreateConfiguration(target).getUpscaleHeight();
+        case "upscalenuminferencesteps":
+        case "upscaleNumInferenceSteps": return getOrCreateConfiguration(target).getUpscaleNumInferenceSteps();
+        case "upscalestrength":
+        case "upscaleStrength": return getOrCreateConfiguration(target).getUpscaleStrength();
+        case "upscalewidth":
+        case "upscaleWidth": return getOrCreateConfiguration(target).getUpscaleWidth();
+        case "useimprovedsampling":
+        case "useImprovedSampling": return getOrCreateConfiguration(target).getUseImprovedSampling();
         case "usekarrassigmas":
         case "useKarrasSigmas": return getOrCreateConfiguration(target).getUseKarrasSigmas();
         case "vae": return getOrCreateConfiguration(target).getVae();

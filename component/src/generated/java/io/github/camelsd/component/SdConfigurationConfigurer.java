@@ -23,30 +23,59 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelsd.component.SdConfiguration target = (io.github.camelsd.component.SdConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "algorithmtype":
+        case "algorithmType": target.setAlgorithmType(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
         case "apiVersion": target.setApiVersion(property(camelContext, io.github.camelsd.component.SdApiVersion.class, value)); return true;
+        case "autohint":
+        case "autoHint": target.setAutoHint(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "base64": target.setBase64(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clipskip":
         case "clipSkip": target.setClipSkip(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "controlimage":
+        case "controlImage": target.setControlImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "controlnetconditioningscale":
+        case "controlnetConditioningScale": target.setControlnetConditioningScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "controlnetmodel":
+        case "controlnetModel": target.setControlnetModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "controlnettype":
+        case "controlnetType": target.setControlnetType(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingsmodel":
         case "embeddingsModel": target.setEmbeddingsModel(property(camelContext, java.lang.String.class, value)); return true;
         case "enhanceprompt":
         case "enhancePrompt": target.setEnhancePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "enhancestyle":
+        case "enhanceStyle": target.setEnhanceStyle(property(camelContext, java.lang.String.class, value)); return true;
+        case "faceenhance":
+        case "faceEnhance": target.setFaceEnhance(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "failonnsfw":
         case "failOnNsfw": target.setFailOnNsfw(property(camelContext, boolean.class, value)); return true;
         case "fetchpath":
         case "fetchPath": target.setFetchPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "fps": target.setFps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "guessmode":
+        case "guessMode": target.setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guidancescale":
         case "guidanceScale": target.setGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": target.setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "highresfix":
         case "highresFix": target.setHighresFix(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "improvedsamplingseed":
+        case "improvedSamplingSeed": target.setImprovedSamplingSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "instantresponse":
         case "instantResponse": target.setInstantResponse(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "ipadapterid":
+        case "ipAdapterId": target.setIpAdapterId(property(camelContext, java.lang.String.class, value)); return true;
+        case "ipadapterimage":
+        case "ipAdapterImage": target.setIpAdapterImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "ipadapterscale":
+        case "ipAdapterScale": target.setIpAdapterScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "joboperation":
+        case "jobOperation": target.setJobOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "keepstagedimages":
         case "keepStagedImages": target.setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "loramodel":
@@ -71,10 +100,14 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "multiLingual": target.setMultiLingual(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": target.setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "numframes":
+        case "numFrames": target.setNumFrames(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numinferencesteps":
         case "numInferenceSteps": target.setNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.setOutputFormat(property(camelContext, io.github.camelsd.component.SdOutputFormat.class, value)); return true;
+        case "outputtype":
+        case "outputType": target.setOutputType(property(camelContext, java.lang.String.class, value)); return true;
         case "panorama": target.setPanorama(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
@@ -86,7 +119,9 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "safetycheckertype":
         case "safetyCheckerType": target.setSafetyCheckerType(property(camelContext, java.lang.String.class, value)); return true;
         case "samples": target.setSamples(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "scale": target.setScale(property(camelContext, java.lang.Integer.class, value)); return true;
         case "scheduler": target.setScheduler(property(camelContext, java.lang.String.class, value)); return true;
+        case "seconds": target.setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "selfattention":
         case "selfAttention": target.setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -104,7 +139,19 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "trackId": target.setTrackId(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadpath":
         case "uploadPath": target.setUploadPath(property(camelContext, java.lang.String.class, value)); return true;
-        case "upscale": target.setUpscale(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "upscale": target.setUpscale(property(camelContext, java.lang.String.class, value)); return true;
+        case "upscaleguidancescale":
+        case "upscaleGuidanceScale": target.setUpscaleGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "upscaleheight":
+        case "upscaleHeight": target.setUpscaleHeight(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "upscalenuminferencesteps":
+        case "upscaleNumInferenceSteps": target.setUpscaleNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "upscalestrength":
+        case "upscaleStrength": target.setUpscaleStrength(property(camelContext, java.lang.Double.class, value)); return true;
+        case "upscalewidth":
+        case "upscaleWidth": target.setUpscaleWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "useimprovedsampling":
+        case "useImprovedSampling": target.setUseImprovedSampling(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usekarrassigmas":
         case "useKarrasSigmas": target.setUseKarrasSigmas(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "vae": target.setVae(property(camelContext, java.lang.String.class, value)); return true;
@@ -119,30 +166,59 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "algorithmtype":
+        case "algorithmType": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apiversion":
         case "apiVersion": return io.github.camelsd.component.SdApiVersion.class;
+        case "autohint":
+        case "autoHint": return java.lang.Boolean.class;
         case "base64": return java.lang.Boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "clipskip":
         case "clipSkip": return java.lang.Integer.class;
+        case "controlimage":
+        case "controlImage": return java.lang.String.class;
+        case "controlnetconditioningscale":
+        case "controlnetConditioningScale": return java.lang.Double.class;
+        case "controlnetmodel":
+        case "controlnetModel": return java.lang.String.class;
+        case "controlnettype":
+        case "controlnetType": return java.lang.String.class;
         case "embeddingsmodel":
         case "embeddingsModel": return java.lang.String.class;
         case "enhanceprompt":
         case "enhancePrompt": return java.lang.Boolean.class;
+        case "enhancestyle":
+        case "enhanceStyle": return java.lang.String.class;
+        case "faceenhance":
+        case "faceEnhance": return java.lang.Boolean.class;
         case "failonnsfw":
         case "failOnNsfw": return boolean.class;
         case "fetchpath":
         case "fetchPath": return java.lang.String.class;
+        case "fps": return java.lang.Integer.class;
+        case "guessmode":
+        case "guessMode": return java.lang.Boolean.class;
         case "guidancescale":
         case "guidanceScale": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
         case "highresfix":
         case "highresFix": return java.lang.Boolean.class;
+        case "improvedsamplingseed":
+        case "improvedSamplingSeed": return java.lang.Long.class;
         case "instantresponse":
         case "instantResponse": return java.lang.Boolean.class;
+        case "ipadapterid":
+        case "ipAdapterId": return java.lang.String.class;
+        case "ipadapterimage":
+        case "ipAdapterImage": return java.lang.String.class;
+        case "ipadapterscale":
+        case "ipAdapterScale": return java.lang.Double.class;
+        case "joboperation":
+        case "jobOperation": return java.lang.String.class;
         case "keepstagedimages":
         case "keepStagedImages": return boolean.class;
         case "loramodel":
@@ -167,10 +243,14 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "multiLingual": return java.lang.Boolean.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
+        case "numframes":
+        case "numFrames": return java.lang.Integer.class;
         case "numinferencesteps":
         case "numInferenceSteps": return java.lang.Integer.class;
         case "outputformat":
         case "outputFormat": return io.github.camelsd.component.SdOutputFormat.class;
+        case "outputtype":
+        case "outputType": return java.lang.String.class;
         case "panorama": return java.lang.Boolean.class;
         case "path": return java.lang.String.class;
         case "pollinterval":
@@ -182,7 +262,9 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "safetycheckertype":
         case "safetyCheckerType": return java.lang.String.class;
         case "samples": return java.lang.Integer.class;
+        case "scale": return java.lang.Integer.class;
         case "scheduler": return java.lang.String.class;
+        case "seconds": return java.lang.Integer.class;
         case "seed": return java.lang.Long.class;
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
@@ -200,7 +282,19 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "trackId": return java.lang.String.class;
         case "uploadpath":
         case "uploadPath": return java.lang.String.class;
-        case "upscale": return java.lang.Boolean.class;
+        case "upscale": return java.lang.String.class;
+        case "upscaleguidancescale":
+        case "upscaleGuidanceScale": return java.lang.Double.class;
+        case "upscaleheight":
+        case "upscaleHeight": return java.lang.Integer.class;
+        case "upscalenuminferencesteps":
+        case "upscaleNumInferenceSteps": return java.lang.Integer.class;
+        case "upscalestrength":
+        case "upscaleStrength": return java.lang.Double.class;
+        case "upscalewidth":
+        case "upscaleWidth": return java.lang.Integer.class;
+        case "useimprovedsampling":
+        case "useImprovedSampling": return java.lang.Boolean.class;
         case "usekarrassigmas":
         case "useKarrasSigmas": return java.lang.Boolean.class;
         case "vae": return java.lang.String.class;
@@ -216,30 +310,59 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelsd.component.SdConfiguration target = (io.github.camelsd.component.SdConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "algorithmtype":
+        case "algorithmType": return target.getAlgorithmType();
         case "apikey":
         case "apiKey": return target.getApiKey();
         case "apiversion":
         case "apiVersion": return target.getApiVersion();
+        case "autohint":
+        case "autoHint": return target.getAutoHint();
         case "base64": return target.getBase64();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
         case "clipskip":
         case "clipSkip": return target.getClipSkip();
+        case "controlimage":
+        case "controlImage": return target.getControlImage();
+        case "controlnetconditioningscale":
+        case "controlnetConditioningScale": return target.getControlnetConditioningScale();
+        case "controlnetmodel":
+        case "controlnetModel": return target.getControlnetModel();
+        case "controlnettype":
+        case "controlnetType": return target.getControlnetType();
         case "embeddingsmodel":
         case "embeddingsModel": return target.getEmbeddingsModel();
         case "enhanceprompt":
         case "enhancePrompt": return target.getEnhancePrompt();
+        case "enhancestyle":
+        case "enhanceStyle": return target.getEnhanceStyle();
+        case "faceenhance":
+        case "faceEnhance": return target.getFaceEnhance();
         case "failonnsfw":
         case "failOnNsfw": return target.isFailOnNsfw();
         case "fetchpath":
         case "fetchPath": return target.getFetchPath();
+        case "fps": return target.getFps();
+        case "guessmode":
+        case "guessMode": return target.getGuessMode();
         case "guidancescale":
         case "guidanceScale": return target.getGuidanceScale();
         case "height": return target.getHeight();
         case "highresfix":
         case "highresFix": return target.getHighresFix();
+        case "improvedsamplingseed":
+        case "improvedSamplingSeed": return target.getImprovedSamplingSeed();
         case "instantresponse":
         case "instantResponse": return target.getInstantResponse();
+        case "ipadapterid":
+        case "ipAdapterId": return target.getIpAdapterId();
+        case "ipadapterimage":
+        case "ipAdapterImage": return target.getIpAdapterImage();
+        case "ipadapterscale":
+        case "ipAdapterScale": return target.getIpAdapterScale();
+        case "joboperation":
+        case "jobOperation": return target.getJobOperation();
         case "keepstagedimages":
         case "keepStagedImages": return target.isKeepStagedImages();
         case "loramodel":
@@ -264,10 +387,14 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "multiLingual": return target.getMultiLingual();
         case "negativeprompt":
         case "negativePrompt": return target.getNegativePrompt();
+        case "numframes":
+        case "numFrames": return target.getNumFrames();
         case "numinferencesteps":
         case "numInferenceSteps": return target.getNumInferenceSteps();
         case "outputformat":
         case "outputFormat": return target.getOutputFormat();
+        case "outputtype":
+        case "outputType": return target.getOutputType();
         case "panorama": return target.getPanorama();
         case "path": return target.getPath();
         case "pollinterval":
@@ -279,7 +406,9 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "safetycheckertype":
         case "safetyCheckerType": return target.getSafetyCheckerType();
         case "samples": return target.getSamples();
+        case "scale": return target.getScale();
         case "scheduler": return target.getScheduler();
+        case "seconds": return target.getSeconds();
         case "seed": return target.getSeed();
         case "selfattention":
         case "selfAttention": return target.getSelfAttention();
@@ -298,6 +427,18 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "uploadpath":
         case "uploadPath": return target.getUploadPath();
         case "upscale": return target.getUpscale();
+        case "upscaleguidancescale":
+        case "upscaleGuidanceScale": return target.getUpscaleGuidanceScale();
+        case "upscaleheight":
+        case "upscaleHeight": return target.getUpscaleHeight();
+        case "upscalenuminferencesteps":
+        case "upscaleNumInferenceSteps": return target.getUpscaleNumInferenceSteps();
+        case "upscalestrength":
+        case "upscaleStrength": return target.getUpscaleStrength();
+        case "upscalewidth":
+        case "upscaleWidth": return target.getUpscaleWidth();
+        case "useimprovedsampling":
+        case "useImprovedSampling": return target.getUseImprovedSampling();
         case "usekarrassigmas":
         case "useKarrasSigmas": return target.getUseKarrasSigmas();
         case "vae": return target.getVae();

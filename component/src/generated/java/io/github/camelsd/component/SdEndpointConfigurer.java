@@ -23,30 +23,59 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SdEndpoint target = (SdEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "algorithmtype":
+        case "algorithmType": target.getConfiguration().setAlgorithmType(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
         case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, io.github.camelsd.component.SdApiVersion.class, value)); return true;
+        case "autohint":
+        case "autoHint": target.getConfiguration().setAutoHint(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "base64": target.getConfiguration().setBase64(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clipskip":
         case "clipSkip": target.getConfiguration().setClipSkip(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "controlimage":
+        case "controlImage": target.getConfiguration().setControlImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "controlnetconditioningscale":
+        case "controlnetConditioningScale": target.getConfiguration().setControlnetConditioningScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "controlnetmodel":
+        case "controlnetModel": target.getConfiguration().setControlnetModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "controlnettype":
+        case "controlnetType": target.getConfiguration().setControlnetType(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingsmodel":
         case "embeddingsModel": target.getConfiguration().setEmbeddingsModel(property(camelContext, java.lang.String.class, value)); return true;
         case "enhanceprompt":
         case "enhancePrompt": target.getConfiguration().setEnhancePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "enhancestyle":
+        case "enhanceStyle": target.getConfiguration().setEnhanceStyle(property(camelContext, java.lang.String.class, value)); return true;
+        case "faceenhance":
+        case "faceEnhance": target.getConfiguration().setFaceEnhance(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "failonnsfw":
         case "failOnNsfw": target.getConfiguration().setFailOnNsfw(property(camelContext, boolean.class, value)); return true;
         case "fetchpath":
         case "fetchPath": target.getConfiguration().setFetchPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "fps": target.getConfiguration().setFps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "guessmode":
+        case "guessMode": target.getConfiguration().setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guidancescale":
         case "guidanceScale": target.getConfiguration().setGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": target.getConfiguration().setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "highresfix":
         case "highresFix": target.getConfiguration().setHighresFix(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "improvedsamplingseed":
+        case "improvedSamplingSeed": target.getConfiguration().setImprovedSamplingSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "instantresponse":
         case "instantResponse": target.getConfiguration().setInstantResponse(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "ipadapterid":
+        case "ipAdapterId": target.getConfiguration().setIpAdapterId(property(camelContext, java.lang.String.class, value)); return true;
+        case "ipadapterimage":
+        case "ipAdapterImage": target.getConfiguration().setIpAdapterImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "ipadapterscale":
+        case "ipAdapterScale": target.getConfiguration().setIpAdapterScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "joboperation":
+        case "jobOperation": target.getConfiguration().setJobOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "keepstagedimages":
         case "keepStagedImages": target.getConfiguration().setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -73,10 +102,14 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "multiLingual": target.getConfiguration().setMultiLingual(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "numframes":
+        case "numFrames": target.getConfiguration().setNumFrames(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numinferencesteps":
         case "numInferenceSteps": target.getConfiguration().setNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelsd.component.SdOutputFormat.class, value)); return true;
+        case "outputtype":
+        case "outputType": target.getConfiguration().setOutputType(property(camelContext, java.lang.String.class, value)); return true;
         case "panorama": target.getConfiguration().setPanorama(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
@@ -88,7 +121,9 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "safetycheckertype":
         case "safetyCheckerType": target.getConfiguration().setSafetyCheckerType(property(camelContext, java.lang.String.class, value)); return true;
         case "samples": target.getConfiguration().setSamples(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "scale": target.getConfiguration().setScale(property(camelContext, java.lang.Integer.class, value)); return true;
         case "scheduler": target.getConfiguration().setScheduler(property(camelContext, java.lang.String.class, value)); return true;
+        case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "selfattention":
         case "selfAttention": target.getConfiguration().setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -106,7 +141,19 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "trackId": target.getConfiguration().setTrackId(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadpath":
         case "uploadPath": target.getConfiguration().setUploadPath(property(camelContext, java.lang.String.class, value)); return true;
-        case "upscale": target.getConfiguration().setUpscale(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "upscale": target.getConfiguration().setUpscale(property(camelContext, java.lang.String.class, value)); return true;
+        case "upscaleguidancescale":
+        case "upscaleGuidanceScale": target.getConfiguration().setUpscaleGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "upscaleheight":
+        case "upscaleHeight": target.getConfiguration().setUpscaleHeight(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "upscalenuminferencesteps":
+        case "upscaleNumInferenceSteps": target.getConfiguration().setUpscaleNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "upscalestrength":
+        case "upscaleStrength": target.getConfiguration().setUpscaleStrength(property(camelContext, java.lang.Double.class, value)); return true;
+        case "upscalewidth":
+        case "upscaleWidth": target.getConfiguration().setUpscaleWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "useimprovedsampling":
+        case "useImprovedSampling": target.getConfiguration().setUseImprovedSampling(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usekarrassigmas":
         case "useKarrasSigmas": target.getConfiguration().setUseKarrasSigmas(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "vae": target.getConfiguration().setVae(property(camelContext, java.lang.String.class, value)); return true;
@@ -121,30 +168,59 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "algorithmtype":
+        case "algorithmType": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apiversion":
         case "apiVersion": return io.github.camelsd.component.SdApiVersion.class;
+        case "autohint":
+        case "autoHint": return java.lang.Boolean.class;
         case "base64": return java.lang.Boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "clipskip":
         case "clipSkip": return java.lang.Integer.class;
+        case "controlimage":
+        case "controlImage": return java.lang.String.class;
+        case "controlnetconditioningscale":
+        case "controlnetConditioningScale": return java.lang.Double.class;
+        case "controlnetmodel":
+        case "controlnetModel": return java.lang.String.class;
+        case "controlnettype":
+        case "controlnetType": return java.lang.String.class;
         case "embeddingsmodel":
         case "embeddingsModel": return java.lang.String.class;
         case "enhanceprompt":
         case "enhancePrompt": return java.lang.Boolean.class;
+        case "enhancestyle":
+        case "enhanceStyle": return java.lang.String.class;
+        case "faceenhance":
+        case "faceEnhance": return java.lang.Boolean.class;
         case "failonnsfw":
         case "failOnNsfw": return boolean.class;
         case "fetchpath":
         case "fetchPath": return java.lang.String.class;
+        case "fps": return java.lang.Integer.class;
+        case "guessmode":
+        case "guessMode": return java.lang.Boolean.class;
         case "guidancescale":
         case "guidanceScale": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
         case "highresfix":
         case "highresFix": return java.lang.Boolean.class;
+        case "improvedsamplingseed":
+        case "improvedSamplingSeed": return java.lang.Long.class;
         case "instantresponse":
         case "instantResponse": return java.lang.Boolean.class;
+        case "ipadapterid":
+        case "ipAdapterId": return java.lang.String.class;
+        case "ipadapterimage":
+        case "ipAdapterImage": return java.lang.String.class;
+        case "ipadapterscale":
+        case "ipAdapterScale": return java.lang.Double.class;
+        case "joboperation":
+        case "jobOperation": return java.lang.String.class;
         case "keepstagedimages":
         case "keepStagedImages": return boolean.class;
         case "lazystartproducer":
@@ -171,10 +247,14 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "multiLingual": return java.lang.Boolean.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
+        case "numframes":
+        case "numFrames": return java.lang.Integer.class;
         case "numinferencesteps":
         case "numInferenceSteps": return java.lang.Integer.class;
         case "outputformat":
         case "outputFormat": return io.github.camelsd.component.SdOutputFormat.class;
+        case "outputtype":
+        case "outputType": return java.lang.String.class;
         case "panorama": return java.lang.Boolean.class;
         case "path": return java.lang.String.class;
         case "pollinterval":
@@ -186,7 +266,9 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "safetycheckertype":
         case "safetyCheckerType": return java.lang.String.class;
         case "samples": return java.lang.Integer.class;
+        case "scale": return java.lang.Integer.class;
         case "scheduler": return java.lang.String.class;
+        case "seconds": return java.lang.Integer.class;
         case "seed": return java.lang.Long.class;
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
@@ -204,7 +286,19 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "trackId": return java.lang.String.class;
         case "uploadpath":
         case "uploadPath": return java.lang.String.class;
-        case "upscale": return java.lang.Boolean.class;
+        case "upscale": return java.lang.String.class;
+        case "upscaleguidancescale":
+        case "upscaleGuidanceScale": return java.lang.Double.class;
+        case "upscaleheight":
+        case "upscaleHeight": return java.lang.Integer.class;
+        case "upscalenuminferencesteps":
+        case "upscaleNumInferenceSteps": return java.lang.Integer.class;
+        case "upscalestrength":
+        case "upscaleStrength": return java.lang.Double.class;
+        case "upscalewidth":
+        case "upscaleWidth": return java.lang.Integer.class;
+        case "useimprovedsampling":
+        case "useImprovedSampling": return java.lang.Boolean.class;
         case "usekarrassigmas":
         case "useKarrasSigmas": return java.lang.Boolean.class;
         case "vae": return java.lang.String.class;
@@ -220,30 +314,59 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SdEndpoint target = (SdEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "algorithmtype":
+        case "algorithmType": return target.getConfiguration().getAlgorithmType();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "apiversion":
         case "apiVersion": return target.getConfiguration().getApiVersion();
+        case "autohint":
+        case "autoHint": return target.getConfiguration().getAutoHint();
         case "base64": return target.getConfiguration().getBase64();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "clipskip":
         case "clipSkip": return target.getConfiguration().getClipSkip();
+        case "controlimage":
+        case "controlImage": return target.getConfiguration().getControlImage();
+        case "controlnetconditioningscale":
+        case "controlnetConditioningScale": return target.getConfiguration().getControlnetConditioningScale();
+        case "controlnetmodel":
+        case "controlnetModel": return target.getConfiguration().getControlnetModel();
+        case "controlnettype":
+        case "controlnetType": return target.getConfiguration().getControlnetType();
         case "embeddingsmodel":
         case "embeddingsModel": return target.getConfiguration().getEmbeddingsModel();
         case "enhanceprompt":
         case "enhancePrompt": return target.getConfiguration().getEnhancePrompt();
+        case "enhancestyle":
+        case "enhanceStyle": return target.getConfiguration().getEnhanceStyle();
+        case "faceenhance":
+        case "faceEnhance": return target.getConfiguration().getFaceEnhance();
         case "failonnsfw":
         case "failOnNsfw": return target.getConfiguration().isFailOnNsfw();
         case "fetchpath":
         case "fetchPath": return target.getConfiguration().getFetchPath();
+        case "fps": return target.getConfiguration().getFps();
+        case "guessmode":
+        case "guessMode": return target.getConfiguration().getGuessMode();
         case "guidancescale":
         case "guidanceScale": return target.getConfiguration().getGuidanceScale();
         case "height": return target.getConfiguration().getHeight();
         case "highresfix":
         case "highresFix": return target.getConfiguration().getHighresFix();
+        case "improvedsamplingseed":
+        case "improvedSamplingSeed": return target.getConfiguration().getImprovedSamplingSeed();
         case "instantresponse":
         case "instantResponse": return target.getConfiguration().getInstantResponse();
+        case "ipadapterid":
+        case "ipAdapterId": return target.getConfiguration().getIpAdapterId();
+        case "ipadapterimage":
+        case "ipAdapterImage": return target.getConfiguration().getIpAdapterImage();
+        case "ipadapterscale":
+        case "ipAdapterScale": return target.getConfiguration().getIpAdapterScale();
+        case "joboperation":
+        case "jobOperation": return target.getConfiguration().getJobOperation();
         case "keepstagedimages":
         case "keepStagedImages": return target.getConfiguration().isKeepStagedImages();
         case "lazystartproducer":
@@ -270,10 +393,14 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "multiLingual": return target.getConfiguration().getMultiLingual();
         case "negativeprompt":
         case "negativePrompt": return target.getConfiguration().getNegativePrompt();
+        case "numframes":
+        case "numFrames": return target.getConfiguration().getNumFrames();
         case "numinferencesteps":
         case "numInferenceSteps": return target.getConfiguration().getNumInferenceSteps();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
+        case "outputtype":
+        case "outputType": return target.getConfiguration().getOutputType();
         case "panorama": return target.getConfiguration().getPanorama();
         case "path": return target.getConfiguration().getPath();
         case "pollinterval":
@@ -285,7 +412,9 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "safetycheckertype":
         case "safetyCheckerType": return target.getConfiguration().getSafetyCheckerType();
         case "samples": return target.getConfiguration().getSamples();
+        case "scale": return target.getConfiguration().getScale();
         case "scheduler": return target.getConfiguration().getScheduler();
+        case "seconds": return target.getConfiguration().getSeconds();
         case "seed": return target.getConfiguration().getSeed();
         case "selfattention":
         case "selfAttention": return target.getConfiguration().getSelfAttention();
@@ -304,6 +433,18 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "uploadpath":
         case "uploadPath": return target.getConfiguration().getUploadPath();
         case "upscale": return target.getConfiguration().getUpscale();
+        case "upscaleguidancescale":
+        case "upscaleGuidanceScale": return target.getConfiguration().getUpscaleGuidanceScale();
+        case "upscaleheight":
+        case "upscaleHeight": return target.getConfiguration().getUpscaleHeight();
+        case "upscalenuminferencesteps":
+        case "upscaleNumInferenceSteps": return target.getConfiguration().getUpscaleNumInferenceSteps();
+        case "upscalestrength":
+        case "upscaleStrength": return target.getConfiguration().getUpscaleStrength();
+        case "upscalewidth":
+        case "upscaleWidth": return target.getConfiguration().getUpscaleWidth();
+        case "useimprovedsampling":
+        case "useImprovedSampling": return target.getConfiguration().getUseImprovedSampling();
         case "usekarrassigmas":
         case "useKarrasSigmas": return target.getConfiguration().getUseKarrasSigmas();
         case "vae": return target.getConfiguration().getVae();

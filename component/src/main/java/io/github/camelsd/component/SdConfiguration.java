@@ -95,8 +95,12 @@ public class SdConfiguration implements Cloneable {
               description = "How many jobs of one API key may wait in the component for a free slot; past that a job fails at once with SdTooManyPendingJobsException.")
     private int maxPendingJobs = 1000;
 
+    @UriParam(label = "producer", enums = "text2img,img2img,inpaint,controlnet,super-resolution,text2video",
+              description = "sd:fetch: the operation that created the job, when the message does not carry the CamelSdFetchPath header its result left: selects that operation's fetch (the community one with modelId).")
+    private String jobOperation;
+
     // ---- request fields ----
-    @UriParam(label = "generation", description = "The model id (required by community and enterprise operations).")
+    @UriParam(label = "generation", description = "The model id. On text2img, img2img, inpaint and text2video it selects the community (Dreambooth) model paths; required by controlnet, model-reload and v6 text2video (cogvideox or wanx); the upscaler of super-resolution.")
     private String modelId;
     @UriParam(label = "generation", description = "Items you do not want in the image.")
     private String negativePrompt;
@@ -106,13 +110,13 @@ public class SdConfiguration implements Cloneable {
     private Integer height;
     @UriParam(label = "generation", description = "Number of images per request, 1 to 4 (API default 1).")
     private Integer samples;
-    @UriParam(label = "generation", description = "Denoising steps: 1 to 50 on seed-era endpoints, at most 20 on the v6 realtime endpoints.")
+    @UriParam(label = "generation", description = "Denoising steps: 1 to 50 (v3 stock, ControlNet, video), 1 to 51 (v4 community: the docs list 21, 31, 41, 51), 1 to 50 (v6 community: the API caps above 20, default 31), at most 20 (v6 realtime).")
     private Integer numInferenceSteps;
     @UriParam(label = "generation", description = "Classifier-free guidance scale, 1 to 20.")
     private Double guidanceScale;
     @UriParam(label = "generation", description = "Seed for reproducible images; unset or -1 means random.")
     private Long seed;
-    @UriParam(label = "generation", description = "Scheduler, for example DPMSolverMultistepScheduler or UniPCMultistepScheduler.")
+    @UriParam(label = "generation", description = "Scheduler, one of the documented names, for example DPMSolverMultistepScheduler or UniPCMultistepScheduler.")
     private String scheduler;
     @UriParam(label = "generation", description = "Whether the NSFW safety checker runs (NSFW images are replaced by blank ones).")
     private Boolean safetyChecker;
@@ -126,23 +130,23 @@ public class SdConfiguration implements Cloneable {
     private Boolean panorama;
     @UriParam(label = "generation", description = "Use self-attention guidance.")
     private Boolean selfAttention;
-    @UriParam(label = "generation", description = "Upscale the output.")
-    private Boolean upscale;
-    @UriParam(label = "generation", description = "Apply the high-resolution fix.")
+    @UriParam(label = "community", description = "Upscale the output: yes/no, or on the 2023 (v3) paths a factor 1, 2 or 3.")
+    private String upscale;
+    @UriParam(label = "community", description = "Apply the high-resolution fix.")
     private Boolean highresFix;
-    @UriParam(label = "generation", description = "CLIP layers to skip, 1 to 8.")
+    @UriParam(label = "community", description = "CLIP layers to skip, 1 to 8.")
     private Integer clipSkip;
-    @UriParam(label = "generation", description = "LoRA model ids, comma separated.")
+    @UriParam(label = "community", description = "LoRA model ids, comma separated.")
     private String loraModel;
-    @UriParam(label = "generation", description = "LoRA strengths (0 to 1), comma separated, one per LoRA model.")
+    @UriParam(label = "community", description = "LoRA strengths (0 to 1), comma separated, one per LoRA model.")
     private String loraStrength;
-    @UriParam(label = "generation", description = "Embeddings model id.")
+    @UriParam(label = "community", description = "Embeddings model id.")
     private String embeddingsModel;
-    @UriParam(label = "generation", description = "VAE to use.")
+    @UriParam(label = "community", description = "VAE to use.")
     private String vae;
-    @UriParam(label = "generation", description = "Use Karras sigmas.")
+    @UriParam(label = "community", description = "Use Karras sigmas.")
     private Boolean useKarrasSigmas;
-    @UriParam(label = "generation", description = "Token merging, for faster generation.")
+    @UriParam(label = "community", description = "Token merging, for faster generation.")
     private Boolean tomesd;
     @UriParam(label = "generation", description = "Ask the API for base64 output instead of URLs (and allow base64 input images).")
     private Boolean base64;
@@ -157,6 +161,57 @@ public class SdConfiguration implements Cloneable {
     @UriParam(label = "generation", description = "Id the API returns in the webhook call.")
     private String trackId;
 
+    @UriParam(label = "community", description = "Algorithm of the DPMSolverMultistepScheduler: none or dpmsolver+++.")
+    private String algorithmType;
+    @UriParam(label = "community", description = "A style the API adds to the prompt (v6), one of its documented style names.")
+    private String enhanceStyle;
+    @UriParam(label = "community", description = "IP adapter: ip-adapter_sdxl, ip-adapter_sd15, ip-adapter-plus-face_sd15, ip-adapter-plus_sdxl_vit-h or ip-adapter-plus-face_sdxl_vit-h.")
+    private String ipAdapterId;
+    @UriParam(label = "community", description = "How strongly the IP adapter image steers the result, 0 to 1.")
+    private Double ipAdapterScale;
+    @UriParam(label = "community", description = "The IP adapter's reference image: a public URL (content is staged like init_image).")
+    private String ipAdapterImage;
+    @UriParam(label = "controlnet", description = "ControlNet model id, or several comma separated for multi-ControlNet: canny, depth, hed, mlsd, normal, openpose, scribble, segmentation, aesthetic-controlnet, inpaint, softedge, lineart, shuffle, tile, face_detector, qrcode (FluxDev adds blur, pose, gray, low_quality).")
+    private String controlnetModel;
+    @UriParam(label = "controlnet", description = "The ControlNet type (one id, for example canny).")
+    private String controlnetType;
+    @UriParam(label = "controlnet", description = "The control image: a public URL (content is staged like init_image).")
+    private String controlImage;
+    @UriParam(label = "controlnet", description = "Derive the hint image from init_image automatically (API default yes).")
+    private Boolean autoHint;
+    @UriParam(label = "controlnet", description = "Let ControlNet guess the content (API default no; use it without a prompt).")
+    private Boolean guessMode;
+    @UriParam(label = "controlnet", description = "How strongly the control image conditions the result, 0.1 to 5.")
+    private Double controlnetConditioningScale;
+    @UriParam(label = "upscaling", description = "super-resolution: the upscaling factor, 1 to 4 as the upscaler allows (v6 API default 3).")
+    private Integer scale;
+    @UriParam(label = "upscaling", description = "super-resolution: also restore faces (sent as a JSON boolean, as documented).")
+    private Boolean faceEnhance;
+    @UriParam(label = "video", description = "text2video (v5): length of the video in seconds.")
+    private Integer seconds;
+    @UriParam(label = "video", description = "text2video (v6): number of frames, at most 25 (API default 16 in the prose, 25 in the OpenAPI).")
+    private Integer numFrames;
+    @UriParam(label = "video", description = "text2video (v6): frames per second, at most 16.")
+    private Integer fps;
+    @UriParam(label = "video", description = "text2video (v6): mp4 or gif (API default gif).")
+    private String outputType;
+    @UriParam(label = "video", description = "text2video (v6): height of the upscaled video, at most 1024.")
+    private Integer upscaleHeight;
+    @UriParam(label = "video", description = "text2video (v6): width of the upscaled video, at most 1024.")
+    private Integer upscaleWidth;
+    @UriParam(label = "video", description = "text2video (v6): strength of the upscaling pass, 0 to 1.")
+    private Double upscaleStrength;
+    @UriParam(label = "video", description = "text2video (v6): guidance scale of the upscaling pass.")
+    private Double upscaleGuidanceScale;
+    @UriParam(label = "video", description = "text2video (v6): denoising steps of the upscaling pass, 1 to 50.")
+    private Integer upscaleNumInferenceSteps;
+    @UriParam(label = "video", description = "text2video (v6): use improved sampling.")
+    private Boolean useImprovedSampling;
+    @UriParam(label = "video", description = "text2video (v6): seed of the improved sampling.")
+    private Long improvedSamplingSeed;
+
+    private static final SdConfigurationConfigurer OPTIONS = new SdConfigurationConfigurer();
+
     /** A copy for an endpoint, so its options do not change the component's. */
     public SdConfiguration copy() {
         try {
@@ -166,46 +221,20 @@ public class SdConfiguration implements Cloneable {
         }
     }
 
-    /** The request fields set as options, keyed by field: the lowest layer of every request. */
+    /**
+     * The request fields set as options, keyed by field: the lowest layer of every request. A field's option is the
+     * option named like its API field in camel case ({@code lora_model}: {@code loraModel}), read through the generated
+     * configurer, so a new field needs no line here.
+     */
     public Map<SdField, Object> requestDefaults() {
         Map<SdField, Object> defaults = new EnumMap<>(SdField.class);
-        put(defaults, SdField.MODEL_ID, modelId);
-        put(defaults, SdField.NEGATIVE_PROMPT, negativePrompt);
-        put(defaults, SdField.WIDTH, width);
-        put(defaults, SdField.HEIGHT, height);
-        put(defaults, SdField.SAMPLES, samples);
-        put(defaults, SdField.NUM_INFERENCE_STEPS, numInferenceSteps);
-        put(defaults, SdField.GUIDANCE_SCALE, guidanceScale);
-        put(defaults, SdField.SEED, seed);
-        put(defaults, SdField.SCHEDULER, scheduler);
-        put(defaults, SdField.SAFETY_CHECKER, safetyChecker);
-        put(defaults, SdField.SAFETY_CHECKER_TYPE, safetyCheckerType);
-        put(defaults, SdField.ENHANCE_PROMPT, enhancePrompt);
-        put(defaults, SdField.MULTI_LINGUAL, multiLingual);
-        put(defaults, SdField.PANORAMA, panorama);
-        put(defaults, SdField.SELF_ATTENTION, selfAttention);
-        put(defaults, SdField.UPSCALE, upscale);
-        put(defaults, SdField.HIGHRES_FIX, highresFix);
-        put(defaults, SdField.CLIP_SKIP, clipSkip);
-        put(defaults, SdField.LORA_MODEL, loraModel);
-        put(defaults, SdField.LORA_STRENGTH, loraStrength);
-        put(defaults, SdField.EMBEDDINGS_MODEL, embeddingsModel);
-        put(defaults, SdField.VAE, vae);
-        put(defaults, SdField.USE_KARRAS_SIGMAS, useKarrasSigmas);
-        put(defaults, SdField.TOMESD, tomesd);
-        put(defaults, SdField.BASE64, base64);
-        put(defaults, SdField.TEMP, temp);
-        put(defaults, SdField.INSTANT_RESPONSE, instantResponse);
-        put(defaults, SdField.STRENGTH, strength);
-        put(defaults, SdField.WEBHOOK, webhook);
-        put(defaults, SdField.TRACK_ID, trackId);
-        return defaults;
-    }
-
-    private static void put(Map<SdField, Object> defaults, SdField field, Object value) {
-        if (value != null) {
-            defaults.put(field, value);
+        for (SdField field : SdField.values()) {
+            Object value = OPTIONS.getOptionValue(this, field.optionName(), false);
+            if (value != null) {
+                defaults.put(field, value);
+            }
         }
+        return defaults;
     }
 
     public String getApiKey() {
@@ -549,12 +578,12 @@ public class SdConfiguration implements Cloneable {
         this.selfAttention = selfAttention;
     }
 
-    public Boolean getUpscale() {
+    public String getUpscale() {
         return upscale;
     }
 
     /** Upscale the output. */
-    public void setUpscale(Boolean upscale) {
+    public void setUpscale(String upscale) {
         this.upscale = upscale;
     }
 
@@ -682,5 +711,207 @@ public class SdConfiguration implements Cloneable {
     /** Id the API returns in the webhook call. */
     public void setTrackId(String trackId) {
         this.trackId = trackId;
+    }
+
+    public String getAlgorithmType() {
+        return algorithmType;
+    }
+
+    /** Algorithm of the DPMSolverMultistepScheduler: none or dpmsolver+++. */
+    public void setAlgorithmType(String algorithmType) {
+        this.algorithmType = algorithmType;
+    }
+    public String getEnhanceStyle() {
+        return enhanceStyle;
+    }
+
+    /** A style the API adds to the prompt (v6), one of its documented style names. */
+    public void setEnhanceStyle(String enhanceStyle) {
+        this.enhanceStyle = enhanceStyle;
+    }
+    public String getIpAdapterId() {
+        return ipAdapterId;
+    }
+
+    /** IP adapter: ip-adapter_sdxl, ip-adapter_sd15, ip-adapter-plus-face_sd15, ip-adapter-plus_sdxl_vit-h or ip-adapter-plus-face_sdxl_vit-h. */
+    public void setIpAdapterId(String ipAdapterId) {
+        this.ipAdapterId = ipAdapterId;
+    }
+    public Double getIpAdapterScale() {
+        return ipAdapterScale;
+    }
+
+    /** How strongly the IP adapter image steers the result, 0 to 1. */
+    public void setIpAdapterScale(Double ipAdapterScale) {
+        this.ipAdapterScale = ipAdapterScale;
+    }
+    public String getIpAdapterImage() {
+        return ipAdapterImage;
+    }
+
+    /** The IP adapter's reference image: a public URL (content is staged like init_image). */
+    public void setIpAdapterImage(String ipAdapterImage) {
+        this.ipAdapterImage = ipAdapterImage;
+    }
+    public String getControlnetModel() {
+        return controlnetModel;
+    }
+
+    /** ControlNet model id, or several comma separated for multi-ControlNet: canny, depth, hed, mlsd, normal, openpose, scribble, segmentation, aesthetic-controlnet, inpaint, softedge, lineart, shuffle, tile, face_detector, qrcode (FluxDev adds blur, pose, gray, low_quality). */
+    public void setControlnetModel(String controlnetModel) {
+        this.controlnetModel = controlnetModel;
+    }
+    public String getControlnetType() {
+        return controlnetType;
+    }
+
+    /** The ControlNet type (one id, for example canny). */
+    public void setControlnetType(String controlnetType) {
+        this.controlnetType = controlnetType;
+    }
+    public String getControlImage() {
+        return controlImage;
+    }
+
+    /** The control image: a public URL (content is staged like init_image). */
+    public void setControlImage(String controlImage) {
+        this.controlImage = controlImage;
+    }
+    public Boolean getAutoHint() {
+        return autoHint;
+    }
+
+    /** Derive the hint image from init_image automatically (API default yes). */
+    public void setAutoHint(Boolean autoHint) {
+        this.autoHint = autoHint;
+    }
+    public Boolean getGuessMode() {
+        return guessMode;
+    }
+
+    /** Let ControlNet guess the content (API default no; use it without a prompt). */
+    public void setGuessMode(Boolean guessMode) {
+        this.guessMode = guessMode;
+    }
+    public Double getControlnetConditioningScale() {
+        return controlnetConditioningScale;
+    }
+
+    /** How strongly the control image conditions the result, 0.1 to 5. */
+    public void setControlnetConditioningScale(Double controlnetConditioningScale) {
+        this.controlnetConditioningScale = controlnetConditioningScale;
+    }
+    public Integer getScale() {
+        return scale;
+    }
+
+    /** super-resolution: the upscaling factor, 1 to 4 as the upscaler allows (v6 API default 3). */
+    public void setScale(Integer scale) {
+        this.scale = scale;
+    }
+    public Boolean getFaceEnhance() {
+        return faceEnhance;
+    }
+
+    /** super-resolution: also restore faces (sent as a JSON boolean, as documented). */
+    public void setFaceEnhance(Boolean faceEnhance) {
+        this.faceEnhance = faceEnhance;
+    }
+    public Integer getSeconds() {
+        return seconds;
+    }
+
+    /** text2video (v5): length of the video in seconds. */
+    public void setSeconds(Integer seconds) {
+        this.seconds = seconds;
+    }
+    public Integer getNumFrames() {
+        return numFrames;
+    }
+
+    /** text2video (v6): number of frames, at most 25 (API default 16 in the prose, 25 in the OpenAPI). */
+    public void setNumFrames(Integer numFrames) {
+        this.numFrames = numFrames;
+    }
+    public Integer getFps() {
+        return fps;
+    }
+
+    /** text2video (v6): frames per second, at most 16. */
+    public void setFps(Integer fps) {
+        this.fps = fps;
+    }
+    public String getOutputType() {
+        return outputType;
+    }
+
+    /** text2video (v6): mp4 or gif (API default gif). */
+    public void setOutputType(String outputType) {
+        this.outputType = outputType;
+    }
+    public Integer getUpscaleHeight() {
+        return upscaleHeight;
+    }
+
+    /** text2video (v6): height of the upscaled video, at most 1024. */
+    public void setUpscaleHeight(Integer upscaleHeight) {
+        this.upscaleHeight = upscaleHeight;
+    }
+    public Integer getUpscaleWidth() {
+        return upscaleWidth;
+    }
+
+    /** text2video (v6): width of the upscaled video, at most 1024. */
+    public void setUpscaleWidth(Integer upscaleWidth) {
+        this.upscaleWidth = upscaleWidth;
+    }
+    public Double getUpscaleStrength() {
+        return upscaleStrength;
+    }
+
+    /** text2video (v6): strength of the upscaling pass, 0 to 1. */
+    public void setUpscaleStrength(Double upscaleStrength) {
+        this.upscaleStrength = upscaleStrength;
+    }
+    public Double getUpscaleGuidanceScale() {
+        return upscaleGuidanceScale;
+    }
+
+    /** text2video (v6): guidance scale of the upscaling pass. */
+    public void setUpscaleGuidanceScale(Double upscaleGuidanceScale) {
+        this.upscaleGuidanceScale = upscaleGuidanceScale;
+    }
+    public Integer getUpscaleNumInferenceSteps() {
+        return upscaleNumInferenceSteps;
+    }
+
+    /** text2video (v6): denoising steps of the upscaling pass, 1 to 50. */
+    public void setUpscaleNumInferenceSteps(Integer upscaleNumInferenceSteps) {
+        this.upscaleNumInferenceSteps = upscaleNumInferenceSteps;
+    }
+    public Boolean getUseImprovedSampling() {
+        return useImprovedSampling;
+    }
+
+    /** text2video (v6): use improved sampling. */
+    public void setUseImprovedSampling(Boolean useImprovedSampling) {
+        this.useImprovedSampling = useImprovedSampling;
+    }
+    public Long getImprovedSamplingSeed() {
+        return improvedSamplingSeed;
+    }
+
+    /** text2video (v6): seed of the improved sampling. */
+    public void setImprovedSamplingSeed(Long improvedSamplingSeed) {
+        this.improvedSamplingSeed = improvedSamplingSeed;
+    }
+
+    public String getJobOperation() {
+        return jobOperation;
+    }
+
+    /** sd:fetch: the operation that created the job (selects its family's fetch). */
+    public void setJobOperation(String jobOperation) {
+        this.jobOperation = jobOperation;
     }
 }

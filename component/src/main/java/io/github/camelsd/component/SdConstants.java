@@ -24,7 +24,7 @@ public final class SdConstants {
     public static final String HEIGHT = "CamelSdHeight";
     @Metadata(label = "producer", description = "Number of images, 1 to 4.", javaType = "Integer")
     public static final String SAMPLES = "CamelSdSamples";
-    @Metadata(label = "producer", description = "Denoising steps (1 to 50; the v6 realtime API caps at 20).",
+    @Metadata(label = "producer", description = "Denoising steps (limits per API family: see the numInferenceSteps option).",
               javaType = "Integer")
     public static final String NUM_INFERENCE_STEPS = "CamelSdNumInferenceSteps";
     @Metadata(label = "producer", description = "Classifier-free guidance scale, 1 to 20.", javaType = "Double")
@@ -48,7 +48,8 @@ public final class SdConstants {
     public static final String PANORAMA = "CamelSdPanorama";
     @Metadata(label = "producer", description = "Use self-attention guidance.", javaType = "Boolean")
     public static final String SELF_ATTENTION = "CamelSdSelfAttention";
-    @Metadata(label = "producer", description = "Upscale the output.", javaType = "Boolean")
+    @Metadata(label = "producer", description = "Upscale the output: yes/no, or on the 2023 (v3) paths a factor 1, 2 or 3.",
+              javaType = "String")
     public static final String UPSCALE = "CamelSdUpscale";
     @Metadata(label = "producer", description = "High-resolution fix.", javaType = "Boolean")
     public static final String HIGHRES_FIX = "CamelSdHighresFix";
@@ -56,7 +57,7 @@ public final class SdConstants {
     public static final String CLIP_SKIP = "CamelSdClipSkip";
     @Metadata(label = "producer", description = "LoRA model ids, comma separated.", javaType = "String")
     public static final String LORA_MODEL = "CamelSdLoraModel";
-    @Metadata(label = "producer", description = "LoRA strengths, comma separated, one per LoRA model.",
+    @Metadata(label = "producer", description = "LoRA strengths, comma separated, one per LoRA model, each 0.1 to 1.",
               javaType = "String")
     public static final String LORA_STRENGTH = "CamelSdLoraStrength";
     @Metadata(label = "producer", description = "Embeddings model id.", javaType = "String")
@@ -85,6 +86,55 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "How much the initial image is changed, 0 to 1.", javaType = "Double")
     public static final String STRENGTH = "CamelSdStrength";
 
+    @Metadata(label = "producer", description = "Algorithm of the DPMSolverMultistepScheduler: none or dpmsolver+++.", javaType = "String")
+    public static final String ALGORITHM_TYPE = "CamelSdAlgorithmType";
+    @Metadata(label = "producer", description = "A style the API adds to the prompt (v6), one of its documented style names.", javaType = "String")
+    public static final String ENHANCE_STYLE = "CamelSdEnhanceStyle";
+    @Metadata(label = "producer", description = "IP adapter: ip-adapter_sdxl, ip-adapter_sd15, ip-adapter-plus-face_sd15, ip-adapter-plus_sdxl_vit-h or ip-adapter-plus-face_sdxl_vit-h.", javaType = "String")
+    public static final String IP_ADAPTER_ID = "CamelSdIpAdapterId";
+    @Metadata(label = "producer", description = "How strongly the IP adapter image steers the result, 0 to 1.", javaType = "Double")
+    public static final String IP_ADAPTER_SCALE = "CamelSdIpAdapterScale";
+    @Metadata(label = "producer", description = "The IP adapter's reference image: a public URL (content is staged like init_image).", javaType = "String")
+    public static final String IP_ADAPTER_IMAGE = "CamelSdIpAdapterImage";
+    @Metadata(label = "producer", description = "ControlNet model id, or several comma separated for multi-ControlNet: canny, depth, hed, mlsd, normal, openpose, scribble, segmentation, aesthetic-controlnet, inpaint, softedge, lineart, shuffle, tile, face_detector, qrcode (FluxDev adds blur, pose, gray, low_quality).", javaType = "String")
+    public static final String CONTROLNET_MODEL = "CamelSdControlnetModel";
+    @Metadata(label = "producer", description = "The ControlNet type (one id, for example canny).", javaType = "String")
+    public static final String CONTROLNET_TYPE = "CamelSdControlnetType";
+    @Metadata(label = "producer", description = "The control image: a public URL (content is staged like init_image).", javaType = "String")
+    public static final String CONTROL_IMAGE = "CamelSdControlImage";
+    @Metadata(label = "producer", description = "Derive the hint image from init_image automatically (API default yes).", javaType = "Boolean")
+    public static final String AUTO_HINT = "CamelSdAutoHint";
+    @Metadata(label = "producer", description = "Let ControlNet guess the content (API default no; use it without a prompt).", javaType = "Boolean")
+    public static final String GUESS_MODE = "CamelSdGuessMode";
+    @Metadata(label = "producer", description = "How strongly the control image conditions the result, 0.1 to 5.", javaType = "Double")
+    public static final String CONTROLNET_CONDITIONING_SCALE = "CamelSdControlnetConditioningScale";
+    @Metadata(label = "producer", description = "super-resolution: the upscaling factor, 1 to 4 as the upscaler allows (v6 API default 3).", javaType = "Integer")
+    public static final String SCALE = "CamelSdScale";
+    @Metadata(label = "producer", description = "super-resolution: also restore faces (sent as a JSON boolean, as documented).", javaType = "Boolean")
+    public static final String FACE_ENHANCE = "CamelSdFaceEnhance";
+    @Metadata(label = "producer", description = "text2video (v5): length of the video in seconds.", javaType = "Integer")
+    public static final String SECONDS = "CamelSdSeconds";
+    @Metadata(label = "producer", description = "text2video (v6): number of frames, at most 25 (API default 16 in the prose, 25 in the OpenAPI).", javaType = "Integer")
+    public static final String NUM_FRAMES = "CamelSdNumFrames";
+    @Metadata(label = "producer", description = "text2video (v6): frames per second, at most 16.", javaType = "Integer")
+    public static final String FPS = "CamelSdFps";
+    @Metadata(label = "producer", description = "text2video (v6): mp4 or gif (API default gif).", javaType = "String")
+    public static final String OUTPUT_TYPE = "CamelSdOutputType";
+    @Metadata(label = "producer", description = "text2video (v6): height of the upscaled video, at most 1024.", javaType = "Integer")
+    public static final String UPSCALE_HEIGHT = "CamelSdUpscaleHeight";
+    @Metadata(label = "producer", description = "text2video (v6): width of the upscaled video, at most 1024.", javaType = "Integer")
+    public static final String UPSCALE_WIDTH = "CamelSdUpscaleWidth";
+    @Metadata(label = "producer", description = "text2video (v6): strength of the upscaling pass, 0 to 1.", javaType = "Double")
+    public static final String UPSCALE_STRENGTH = "CamelSdUpscaleStrength";
+    @Metadata(label = "producer", description = "text2video (v6): guidance scale of the upscaling pass.", javaType = "Double")
+    public static final String UPSCALE_GUIDANCE_SCALE = "CamelSdUpscaleGuidanceScale";
+    @Metadata(label = "producer", description = "text2video (v6): denoising steps of the upscaling pass, 1 to 50.", javaType = "Integer")
+    public static final String UPSCALE_NUM_INFERENCE_STEPS = "CamelSdUpscaleNumInferenceSteps";
+    @Metadata(label = "producer", description = "text2video (v6): use improved sampling.", javaType = "Boolean")
+    public static final String USE_IMPROVED_SAMPLING = "CamelSdUseImprovedSampling";
+    @Metadata(label = "producer", description = "text2video (v6): seed of the improved sampling.", javaType = "Long")
+    public static final String IMPROVED_SAMPLING_SEED = "CamelSdImprovedSamplingSeed";
+
     // ---- input and output: the job ----
     @Metadata(description = "The API's job id. Input of sd:fetch (else the body); output of every generation.",
               javaType = "String")
@@ -105,6 +155,14 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "The response's meta object (parameters the API used).",
               javaType = "java.util.Map<String, Object>")
     public static final String META = "CamelSdMeta";
+    @Metadata(description = "The path that reads this job (its family's fetch, {id} replaced or request_id in the body):"
+                            + " output of every job, input of sd:fetch, which then needs nothing else to find the job.",
+              javaType = "String")
+    public static final String FETCH_PATH = "CamelSdFetchPath";
+    @Metadata(label = "producer", description = "The media type of the outputs, from their links or bytes: image/png,"
+                                                + " image/jpeg, image/gif, video/mp4, ...",
+              javaType = "String")
+    public static final String MEDIA_TYPE = "CamelSdMediaType";
     @Metadata(label = "producer", description = "The fetch link the API gave for a queued job.", javaType = "String")
     public static final String FETCH_URL = "CamelSdFetchUrl";
     @Metadata(label = "producer", description = "The URLs a queued job's images will have.",

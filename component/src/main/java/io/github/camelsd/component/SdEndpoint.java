@@ -74,29 +74,51 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
         this.configuration = configuration;
     }
 
-    /** Where this endpoint's operation is called. */
-    URI operationUri() {
-        String path = configuration.getPath() != null ? configuration.getPath()
-                : resolvedOperation.defaultPath(configuration.getApiVersion());
-        return uri(path);
+    /** Where this endpoint's operation is called on {@code route}: the {@code path} option, else the route's path. */
+    URI operationUri(SdOperation.Route route) {
+        return uri(configuration.getPath() != null ? configuration.getPath() : route.path());
     }
 
     /** Where staging=api-hosted uploads image content. */
     URI uploadUri() {
         return uri(configuration.getUploadPath() != null ? configuration.getUploadPath()
-                : SdOperation.UPLOAD.defaultPath(configuration.getApiVersion()));
+                : SdOperation.UPLOAD.route(configuration.getApiVersion(), false).path());
+    }
+
+    /**
+     * The fetch path template of jobs created on {@code route}: the {@code fetchPath} option, else the family's fetch
+     * (what the docs say is right for the operation, whatever the answer's {@code fetch_result} names).
+     */
+    String fetchTemplate(SdOperation.Route route) {
+        return configuration.getFetchPath() != null ? configuration.getFetchPath() : route.family().fetchPath();
+    }
+
+    /**
+     * sd:fetch: the path template of the job it reads. The header the producer left on the job's message, else the
+     * {@code path} option, else the fetch of the {@code jobOperation} that created the job (community with
+     * {@code modelId}), else the stock model's fetch.
+     */
+    String fetchTemplateOf(org.apache.camel.Message message) {
+        String left = message.getHeader(SdConstants.FETCH_PATH, String.class);
+        if (left != null && !left.isBlank()) {
+            return left;
+        }
+        if (configuration.getPath() != null) {
+            return configuration.getPath();
+        }
+        boolean withModel = configuration.getModelId() != null || message.getHeader(SdConstants.MODEL_ID) != null;
+        if (configuration.getJobOperation() != null) {
+            SdOperation creator = SdOperation.fromUriName(configuration.getJobOperation());
+            String path = creator.route(configuration.getApiVersion(), withModel).family().fetchPath();
+            if (path != null) {
+                return path;
+            }
+        }
+        return resolvedOperation.route(configuration.getApiVersion(), withModel).path();
     }
 
     /** The fetch call for a job: the id goes into the path's {@code {id}}, else into the body as {@code request_id}. */
-    FetchCall fetchCall(String jobId) {
-        String template;
-        if (resolvedOperation.kind() == SdOperation.Kind.FETCH) {
-            template = configuration.getPath() != null ? configuration.getPath()
-                    : resolvedOperation.defaultPath(configuration.getApiVersion());
-        } else {
-            template = configuration.getFetchPath() != null ? configuration.getFetchPath()
-                    : resolvedOperation.fetchOperation().defaultPath(configuration.getApiVersion());
-        }
+    FetchCall fetchCall(String template, String jobId) {
         boolean idInPath = template.contains("{id}");
         URI uri = uri(idInPath ? template.replace("{id}", URLEncoder.encode(jobId, StandardCharsets.UTF_8)) : template);
         return new FetchCall(uri, idInPath ? Map.of() : Map.of("request_id", jobId));

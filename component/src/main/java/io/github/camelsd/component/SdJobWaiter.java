@@ -33,14 +33,16 @@ final class SdJobWaiter {
     private final long startedNanos = System.nanoTime();
     private int polls;
 
-    SdJobWaiter(SdProducer producer, Exchange exchange, AsyncCallback callback, String jobId,
+    /** @param fetchTemplate the path that reads the job, {@code {id}} standing for its id */
+    SdJobWaiter(SdProducer producer, Exchange exchange, AsyncCallback callback, String jobId, String fetchTemplate,
                 Map<String, Object> keyOnlyBody) {
         this.producer = producer;
         this.exchange = exchange;
         this.callback = callback;
         this.jobId = jobId;
         this.config = producer.getEndpoint().getConfiguration();
-        this.fetchCall = producer.getEndpoint().fetchCall(jobId);
+        this.fetchCall = producer.getEndpoint().fetchCall(fetchTemplate, jobId);
+        exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);
         this.fetchBody = new HashMap<>(keyOnlyBody);
         this.fetchBody.putAll(fetchCall.bodyFields());
     }

@@ -2,6 +2,7 @@ package io.github.camelsd.component;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -33,6 +34,12 @@ public final class SdJson {
 
     public static byte[] write(Map<String, Object> body) throws IOException {
         return MAPPER.writeValueAsBytes(body);
+    }
+
+    /** A top-level JSON array (model_list answers one), as a List of Maps, Lists and values. */
+    public static List<Object> readArray(byte[] json) throws IOException {
+        return MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {
+        });
     }
 
     /** Parses a JSON object; anything else (an array, a scalar, broken JSON) is an IOException. */

@@ -1,78 +1,124 @@
 package io.github.camelsd.component;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.github.camelsd.component.request.SdField;
 
+import static io.github.camelsd.component.SdApiFamily.ACCOUNT;
+import static io.github.camelsd.component.SdApiFamily.COMMUNITY_V4;
+import static io.github.camelsd.component.SdApiFamily.COMMUNITY_V6;
+import static io.github.camelsd.component.SdApiFamily.CONTROLNET_V5;
+import static io.github.camelsd.component.SdApiFamily.CONTROLNET_V6;
+import static io.github.camelsd.component.SdApiFamily.IMAGE_EDITING_V6;
+import static io.github.camelsd.component.SdApiFamily.REALTIME_V6;
+import static io.github.camelsd.component.SdApiFamily.STOCK_V3;
+import static io.github.camelsd.component.SdApiFamily.SUPER_RESOLUTION_V3;
+import static io.github.camelsd.component.SdApiFamily.VIDEO_V5;
+import static io.github.camelsd.component.SdApiFamily.VIDEO_V6;
+import static io.github.camelsd.component.request.SdField.CONTROLNET_MODEL;
 import static io.github.camelsd.component.request.SdField.INIT_IMAGE;
 import static io.github.camelsd.component.request.SdField.MASK_IMAGE;
+import static io.github.camelsd.component.request.SdField.MODEL_ID;
 import static io.github.camelsd.component.request.SdField.PROMPT;
-import static io.github.camelsd.component.SdOperation.Base64Images.NO_IMAGES;
-import static io.github.camelsd.component.SdOperation.Base64Images.V3_ONLY;
 
 /**
- * The operation table: one row per API operation, holding everything that differs between operations (paths per API
- * family, required fields, which operation fetches its queued jobs, which API families take its input images as
- * base64). The producer, the request assembler and the job
- * waiter read this table; adding an operation is adding a row (and, when it has new fields, {@link SdField} entries).
+ * The operation table: one row per API operation, holding everything that differs between operations: its kind of
+ * flow, its path and {@link SdApiFamily} for each {@link SdApiVersion}, without and with a {@code model_id} (the stock
+ * model and the community models live on different paths), and its required fields. The family gives the fetch of its
+ * queued jobs, its limits and its wire names. The producer, the request assembler and the job waiter read this table;
+ * adding an operation is adding a row (and, when it has new fields, {@link SdField} entries).
  */
 public enum SdOperation {
 
-    TEXT2IMG("text2img", Kind.GENERATION, "/api/v3/text2img", "/api/v6/realtime/text2img", "fetch", NO_IMAGES, PROMPT),
-    // the seed-era docs list base64 among the fields of the text2img family; the v6 realtime OpenAPI
-    // (realtime-stable-diffusion.json) has no base64 field for img2img or inpaint: URLs only
-    IMG2IMG("img2img", Kind.GENERATION, "/api/v3/img2img", "/api/v6/realtime/img2img", "fetch", V3_ONLY, PROMPT,
+    TEXT2IMG("text2img", Kind.GENERATION,
+            routes(STOCK_V3, "/api/v3/text2img", COMMUNITY_V4, "/api/v4/dreambooth",
+                    REALTIME_V6, "/api/v6/realtime/text2img", COMMUNITY_V6, "/api/v6/images/text2img"),
+            PROMPT),
+    IMG2IMG("img2img", Kind.GENERATION,
+            routes(STOCK_V3, "/api/v3/img2img", COMMUNITY_V4, "/api/v4/dreambooth/img2img",
+                    REALTIME_V6, "/api/v6/realtime/img2img", COMMUNITY_V6, "/api/v6/images/img2img"),
+            PROMPT, INIT_IMAGE),
+    INPAINT("inpaint", Kind.GENERATION,
+            routes(STOCK_V3, "/api/v3/inpaint", COMMUNITY_V4, "/api/v4/dreambooth/inpaint",
+                    REALTIME_V6, "/api/v6/realtime/inpaint", COMMUNITY_V6, "/api/v6/images/inpaint"),
+            PROMPT, INIT_IMAGE, MASK_IMAGE),
+    /** Single and multi ControlNet (a list of controlnet_model ids); one path, fetched as its answers point. */
+    CONTROLNET("controlnet", Kind.GENERATION,
+            routes(CONTROLNET_V5, "/api/v5/controlnet", CONTROLNET_V5, "/api/v5/controlnet",
+                    CONTROLNET_V6, "/api/v5/controlnet", CONTROLNET_V6, "/api/v5/controlnet"),
+            CONTROLNET_MODEL, INIT_IMAGE),
+    /** Upscaling; {@code modelId} picks the upscaler, so it does not switch to a community path. */
+    SUPER_RESOLUTION("super-resolution", Kind.GENERATION,
+            routes(SUPER_RESOLUTION_V3, "/api/v3/super_resolution", SUPER_RESOLUTION_V3, "/api/v3/super_resolution",
+                    IMAGE_EDITING_V6, "/api/v6/image_editing/super_resolution", IMAGE_EDITING_V6,
+                    "/api/v6/image_editing/super_resolution"),
             INIT_IMAGE),
-    INPAINT("inpaint", Kind.GENERATION, "/api/v3/inpaint", "/api/v6/realtime/inpaint", "fetch", V3_ONLY, PROMPT,
-            INIT_IMAGE, MASK_IMAGE),
+    TEXT2VIDEO("text2video", Kind.GENERATION,
+            routes(VIDEO_V5, "/api/v5/text2video", COMMUNITY_V4, "/api/v4/dreambooth/text2video",
+                    VIDEO_V6, "/api/v6/video/text2video", VIDEO_V6, "/api/v6/video/text2video"),
+            PROMPT),
+    /** The public community models: the API answers a top-level JSON array. */
+    MODEL_LIST("model-list", Kind.LISTING, routes(ACCOUNT, "/api/v4/dreambooth/model_list", ACCOUNT,
+            "/api/v4/dreambooth/model_list", ACCOUNT, "/api/v4/dreambooth/model_list", ACCOUNT,
+            "/api/v4/dreambooth/model_list")),
+    /** Reloads a community model evicted after 7 idle days (takes about 2 minutes on the API's side). */
+    MODEL_RELOAD("model-reload", Kind.STATUS, routes(ACCOUNT, "/api/v4/dreambooth/model_reload", ACCOUNT,
+            "/api/v4/dreambooth/model_reload", ACCOUNT, "/api/v6/images/model_reload", ACCOUNT,
+            "/api/v6/images/model_reload"), MODEL_ID),
     /** The API hosts an upload and answers its URL: what staging=api-hosted calls; not an endpoint of its own. */
-    UPLOAD("upload", Kind.UPLOAD, "/api/v3/base64_crop", "/api/v6/base64_to_url", null, NO_IMAGES),
-    /** Path template: {@code {id}} is replaced by the job id; a path without it gets the id in the body as {@code request_id}. */
-    FETCH("fetch", Kind.FETCH, "/api/v3/fetch/{id}", "/api/v6/realtime/fetch/{id}", "fetch", NO_IMAGES),
-    SYSTEM_LOAD("system-load", Kind.STATUS, "/api/v3/system_load", "/api/v3/system_load", null, NO_IMAGES);
+    UPLOAD("upload", Kind.UPLOAD, routes(ACCOUNT, "/api/v3/base64_crop", ACCOUNT, "/api/v3/base64_crop", ACCOUNT,
+            "/api/v6/base64_to_url", ACCOUNT, "/api/v6/base64_to_url")),
+    /**
+     * Reads a job by id. Its path is the family's fetch of the operation that created the job: the header
+     * {@link SdConstants#FETCH_PATH} the producer left, else the {@code jobOperation} option, else these (the stock
+     * model's fetch). A path with {@code {id}} gets the id there; one without gets {@code request_id} in the body.
+     */
+    FETCH("fetch", Kind.FETCH, routes(STOCK_V3, "/api/v3/fetch/{id}", COMMUNITY_V4, "/api/v4/dreambooth/fetch",
+            REALTIME_V6, "/api/v6/realtime/fetch/{id}", COMMUNITY_V6, "/api/v6/images/fetch")),
+    SYSTEM_LOAD("system-load", Kind.STATUS, routes(ACCOUNT, "/api/v3/system_load", ACCOUNT, "/api/v3/system_load",
+            ACCOUNT, "/api/v3/system_load", ACCOUNT, "/api/v3/system_load"));
 
-    /** What an operation's answer means to the producer. */
+    /** Which flow of the producer an operation takes. */
     public enum Kind {
-        /** Creates a job: answers success, processing or an error. */
+        /** Creates a job: answers success, processing or an error; processing is waited for with its family's fetch. */
         GENERATION,
         /** Reads a job by id: answers like a generation. */
         FETCH,
-        /** Reads account or server state: answers a plain JSON object. */
+        /** Reads or changes account or server state: answers a plain JSON object, the body is that Map. */
         STATUS,
+        /** Answers a JSON array, the body is that List. */
+        LISTING,
         /** Hosts image content and answers its URL. */
         UPLOAD
     }
 
-    /** Which API families take an operation's input images as base64 (with the {@code base64} flag). */
-    interface Base64Images {
-        Set<SdApiVersion> V3_ONLY = EnumSet.of(SdApiVersion.v3);
-        Set<SdApiVersion> NO_IMAGES = EnumSet.noneOf(SdApiVersion.class);
+    /** Where one operation is called in one API family, and the family's conventions. */
+    public record Route(SdApiFamily family, String path) {
     }
 
     /** The URI names, for {@code @UriPath(enums = ...)}: the rows above that are endpoints. */
-    public static final String NAMES = "text2img,img2img,inpaint,fetch,system-load";
+    public static final String NAMES = "text2img,img2img,inpaint,controlnet,super-resolution,text2video,model-list,"
+                                       + "model-reload,fetch,system-load";
 
     private final String uriName;
     private final Kind kind;
-    private final String v3Path;
-    private final String v6Path;
-    private final String fetchOperation;
-    private final Set<SdApiVersion> base64Images;
+    /** v3 stock, v3 with model_id, v6 stock, v6 with model_id. */
+    private final Route[] routes;
     private final List<SdField> requiredFields;
 
-    SdOperation(String uriName, Kind kind, String v3Path, String v6Path, String fetchOperation,
-                Set<SdApiVersion> base64Images, SdField... requiredFields) {
+    SdOperation(String uriName, Kind kind, Route[] routes, SdField... requiredFields) {
         this.uriName = uriName;
         this.kind = kind;
-        this.v3Path = v3Path;
-        this.v6Path = v6Path;
-        this.fetchOperation = fetchOperation;
-        this.base64Images = base64Images;
+        this.routes = routes;
         this.requiredFields = List.of(requiredFields);
+    }
+
+    private static Route[] routes(SdApiFamily v3, String v3Path, SdApiFamily v3Model, String v3ModelPath,
+                                  SdApiFamily v6, String v6Path, SdApiFamily v6Model, String v6ModelPath) {
+        return new Route[] { new Route(v3, v3Path), new Route(v3Model, v3ModelPath), new Route(v6, v6Path),
+                new Route(v6Model, v6ModelPath) };
     }
 
     public String uriName() {
@@ -83,27 +129,18 @@ public enum SdOperation {
         return kind;
     }
 
-    public String defaultPath(SdApiVersion version) {
-        return version == SdApiVersion.v6 ? v6Path : v3Path;
-    }
-
-    /** The operation that reads this operation's queued jobs, or {@code null} when it never queues. */
-    public SdOperation fetchOperation() {
-        return fetchOperation == null ? null : fromUriName(fetchOperation);
-    }
-
-    /** Whether this operation, in API family {@code version}, takes input images inline as base64. */
-    public boolean acceptsBase64Images(SdApiVersion version) {
-        return base64Images.contains(version);
+    /** Where this operation goes in API {@code version}, for a request with or without a {@code model_id}. */
+    public Route route(SdApiVersion version, boolean withModel) {
+        return routes[(version == SdApiVersion.v6 ? 2 : 0) + (withModel ? 1 : 0)];
     }
 
     public List<SdField> requiredFields() {
         return requiredFields;
     }
 
-    /** Whether the request carries generation fields (prompt, size, ...) rather than just a key or a job id. */
-    public boolean takesGenerationFields() {
-        return kind == Kind.GENERATION;
+    /** Whether the request carries the operation's fields (prompt, size, model, ...) rather than just a key or a job id. */
+    public boolean takesRequestFields() {
+        return kind == Kind.GENERATION || kind == Kind.STATUS && !requiredFields.isEmpty();
     }
 
     public static SdOperation fromUriName(String name) {

@@ -18,6 +18,7 @@ import io.github.camelsd.component.error.SdNsfwContentException;
 import io.github.camelsd.component.error.SdTooManyPendingJobsException;
 import io.github.camelsd.component.error.SdUnparseableResponseException;
 import io.github.camelsd.component.request.SdImageInput;
+import io.github.camelsd.component.request.SdRequest;
 import io.github.camelsd.component.request.SdRequestAssembler;
 import io.github.camelsd.component.response.SdResponse;
 import io.github.camelsd.component.response.SdResponseDecoder;
@@ -58,8 +59,8 @@ public class SdProducer extends DefaultAsyncProducer {
         try {
             switch (operation.kind()) {
                 case GENERATION -> {
-                    Map<String, Object> request = SdRequestAssembler.generationRequest(operation, config, exchange);
-                    if (request.values().stream().anyMatch(byte[].class::isInstance)) {
+                    SdRequest request = SdRequestAssembler.request(operation, config, exchange);
+                    if (request.body().values().stream().anyMatch(byte[].class::isInstance)) {
                         stageThenGenerate(exchange, callback, request);
                     } else {
                         generate(exchange, callback, request);
@@ -67,13 +68,19 @@ public class SdProducer extends DefaultAsyncProducer {
                 }
                 case FETCH -> {
                     String jobId = SdRequestAssembler.jobId(operation, exchange);
-                    new SdJobWaiter(this, exchange, callback, jobId,
+                    new SdJobWaiter(this, exchange, callback, jobId, endpoint.fetchTemplateOf(exchange.getMessage()),
                             SdRequestAssembler.keyOnlyRequest(operation, config, exchange)).pollNow();
                 }
-                case STATUS -> call(endpoint.operationUri(), SdRequestAssembler.keyOnlyRequest(operation, config, exchange),
-                        exchange, null)
-                        .whenComplete((response, error) -> finish(exchange, callback, error,
-                                () -> SdResultWriter.status(exchange.getMessage(), response)));
+                case STATUS, LISTING -> {
+                    SdRequest request = operation.takesRequestFields()
+                            ? SdRequestAssembler.request(operation, config, exchange)
+                            : new SdRequest(operation.route(config.getApiVersion(), false),
+                                    SdRequestAssembler.keyOnlyRequest(operation, config, exchange));
+                    call(endpoint.operationUri(request.route()), request.body(), exchange, null)
+                            .whenComplete((response, error) -> finish(exchange, callback, error,
+                                    () -> SdResultWriter.status(exchange.getMessage(), response)));
+                }
+                case UPLOAD -> throw new IllegalStateException("upload is not an endpoint of its own");
             }
         } catch (Exception e) {
             // rejected before sending (SdValidationException), or the component is not started: nothing reached the API
@@ -89,7 +96,8 @@ public class SdProducer extends DefaultAsyncProducer {
      * the staging bucket), and the job is sent with the URLs that gives. A staging failure ends the exchange before any
      * job exists; staged objects are deleted when the exchange ends, unless keepStagedImages.
      */
-    private void stageThenGenerate(Exchange exchange, AsyncCallback callback, Map<String, Object> request) {
+    private void stageThenGenerate(Exchange exchange, AsyncCallback callback, SdRequest staging) {
+        Map<String, Object> request = staging.body();
         SdConfiguration config = endpoint.getConfiguration();
         boolean toS3 = config.staging() == SdStaging.S3;
         Map<String, CompletableFuture<String>> urls = new LinkedHashMap<>();
@@ -120,7 +128,7 @@ public class SdProducer extends DefaultAsyncProducer {
             try {
                 Map<String, Object> staged = new LinkedHashMap<>(request);
                 urls.forEach((field, url) -> staged.put(field, url.join()));
-                generate(exchange, cleaning, staged);
+                generate(exchange, cleaning, new SdRequest(staging.route(), staged));
             } catch (Exception e) {
                 finish(exchange, cleaning, e, null); // finish unwraps what join() wrapped
             }
@@ -153,10 +161,10 @@ public class SdProducer extends DefaultAsyncProducer {
     }
 
     /** Starts the job when the API key has a free slot (see {@link SdJobLimiter}); the slot is freed when it ends. */
-    private void generate(Exchange exchange, AsyncCallback callback, Map<String, Object> request)
+    private void generate(Exchange exchange, AsyncCallback callback, SdRequest request)
             throws SdTooManyPendingJobsException {
         SdConfiguration config = endpoint.getConfiguration();
-        String key = (String) request.get(SdJson.KEY);
+        String key = (String) request.body().get(SdJson.KEY);
         SdJobLimiter limiter = endpoint.getComponent().jobLimiter();
         AsyncCallback releasing = doneSync -> {
             limiter.release(key);
@@ -175,24 +183,29 @@ public class SdProducer extends DefaultAsyncProducer {
      * Sends the job, or, when an earlier attempt of this exchange got it accepted (a redelivery after a wait timeout or
      * a broken connection), resumes waiting for that job instead of creating a second one.
      */
-    private void startJob(Exchange exchange, AsyncCallback callback, Map<String, Object> request) {
+    private void startJob(Exchange exchange, AsyncCallback callback, SdRequest request) {
         try {
             String accepted = exchange.getProperty(ACCEPTED_JOB, String.class);
             if (accepted != null) {
                 LOG.debug("{} resumes job {} accepted by an earlier attempt", name, accepted);
-                new SdJobWaiter(this, exchange, callback, accepted, Map.of(SdJson.KEY, request.get(SdJson.KEY)))
-                        .pollNow();
+                new SdJobWaiter(this, exchange, callback, accepted, endpoint.fetchTemplate(request.route()),
+                        Map.of(SdJson.KEY, request.body().get(SdJson.KEY))).pollNow();
                 return;
             }
-            call(endpoint.operationUri(), request, exchange, null)
+            call(endpoint.operationUri(request.route()), request.body(), exchange, null)
                     .whenComplete((response, error) -> onJobAnswer(exchange, callback, request, response, error));
         } catch (RuntimeException e) {
             finish(exchange, callback, e, null);
         }
     }
 
-    private void onJobAnswer(Exchange exchange, AsyncCallback callback, Map<String, Object> request, SdResponse response,
+    private void onJobAnswer(Exchange exchange, AsyncCallback callback, SdRequest request, SdResponse response,
                              Throwable error) {
+        String fetchTemplate = endpoint.fetchTemplate(request.route());
+        if (error == null && response.id() != null && fetchTemplate != null) {
+            // what a later sd:fetch needs to find this job without knowing its family
+            exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);
+        }
         boolean waitForIt = error == null && "processing".equals(response.status())
                             && endpoint.getConfiguration().isWaitForResult();
         if (!waitForIt) {
@@ -210,8 +223,12 @@ public class SdProducer extends DefaultAsyncProducer {
             }
             exchange.setProperty(ACCEPTED_JOB, response.id());
             // the fetch goes with the key the job was created with
-            new SdJobWaiter(this, exchange, callback, response.id(), Map.of(SdJson.KEY, request.get(SdJson.KEY)))
-                    .pollAfter(response);
+            if (fetchTemplate == null) {
+                throw new SdUnparseableResponseException(name + " answered processing, but its API family has no fetch"
+                                                         + " (option fetchPath)", exchange, null, 200, response.id());
+            }
+            new SdJobWaiter(this, exchange, callback, response.id(), fetchTemplate,
+                    Map.of(SdJson.KEY, request.body().get(SdJson.KEY))).pollAfter(response);
         } catch (Exception e) {
             finish(exchange, callback, e, null);
         }

@@ -15,7 +15,7 @@ final class SdResultWriter {
 
     /** Headers of a finished job that no request reads. */
     private static final List<String> OUTPUT_ONLY_HEADERS = List.of(SdConstants.IMAGE_INDEX, SdConstants.NSFW,
-            SdConstants.GENERATION_TIME);
+            SdConstants.GENERATION_TIME, SdConstants.MEDIA_TYPE);
 
     private SdResultWriter() {
     }
@@ -44,6 +44,8 @@ final class SdResultWriter {
         SdResultMessage result = new SdResultMessage(exchange, values);
         result.copyFrom(message);
         result.setBody(body); // after the headers, so that a single image gets its index
+        set(result, SdConstants.MEDIA_TYPE, images != null && !images.isEmpty() ? SdMediaType.of(images.get(0))
+                : response.output().isEmpty() ? null : SdMediaType.ofLink(response.output().get(0)));
         set(result, SdConstants.GENERATION_TIME, response.generationTime());
         set(result, SdConstants.SEED, response.seed());
         set(result, SdConstants.NSFW, nsfw);
@@ -83,9 +85,14 @@ final class SdResultWriter {
         message.setHeader(SdConstants.RAW_RESPONSE, response.raw());
     }
 
-    /** system-load: the body is the answer as a map. */
+    /** system-load, model-reload: the body is the answer as a Map; model-list: the List the API answered. */
     static void status(Message message, SdResponse response) {
         Map<String, Object> raw = response.raw();
+        if (response.items() != null) {
+            message.setBody(response.items());
+            set(message, SdConstants.STATUS, response.status());
+            return;
+        }
         message.setBody(raw);
         set(message, SdConstants.STATUS, response.status());
         Object queueNum = raw.get("queue_num");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.github.camelsd.component.SdApiFamily;
 import io.github.camelsd.component.SdApiVersion;
 import io.github.camelsd.component.SdConstants;
 
@@ -29,7 +30,7 @@ public enum SdField {
     GUIDANCE_SCALE("guidance_scale", SdConstants.GUIDANCE_SCALE, Type.DECIMAL, Limits.between(1, 20)),
     /** Null or -1 means random. */
     SEED("seed", SdConstants.SEED, Type.INTEGER, Limits.between(-1, Long.MAX_VALUE)),
-    SCHEDULER("scheduler", SdConstants.SCHEDULER, Type.TEXT, Limits.NOT_BLANK),
+    SCHEDULER("scheduler", SdConstants.SCHEDULER, Type.TEXT, Limits.SCHEDULERS),
     SAFETY_CHECKER("safety_checker", SdConstants.SAFETY_CHECKER, Type.FLAG, Limits.NONE),
     SAFETY_CHECKER_TYPE("safety_checker_type", SdConstants.SAFETY_CHECKER_TYPE, Type.TEXT,
                         Limits.oneOf("black", "blur", "sensitive_content_text", "pixelate")),
@@ -37,11 +38,11 @@ public enum SdField {
     MULTI_LINGUAL("multi_lingual", SdConstants.MULTI_LINGUAL, Type.FLAG, Limits.NONE),
     PANORAMA("panorama", SdConstants.PANORAMA, Type.FLAG, Limits.NONE),
     SELF_ATTENTION("self_attention", SdConstants.SELF_ATTENTION, Type.FLAG, Limits.NONE),
-    UPSCALE("upscale", SdConstants.UPSCALE, Type.FLAG, Limits.NONE),
+    UPSCALE("upscale", SdConstants.UPSCALE, Type.FLAG_OR_FACTOR, Limits.NONE),
     HIGHRES_FIX("highres_fix", SdConstants.HIGHRES_FIX, Type.FLAG, Limits.NONE),
     CLIP_SKIP("clip_skip", SdConstants.CLIP_SKIP, Type.INTEGER, Limits.between(1, 8)),
     LORA_MODEL("lora_model", SdConstants.LORA_MODEL, Type.LIST, Limits.NOT_BLANK),
-    LORA_STRENGTH("lora_strength", SdConstants.LORA_STRENGTH, Type.DECIMAL_LIST, Limits.between(0, 1)),
+    LORA_STRENGTH("lora_strength", SdConstants.LORA_STRENGTH, Type.DECIMAL_LIST, Limits.range(0.1, 1)),
     EMBEDDINGS_MODEL("embeddings_model", SdConstants.EMBEDDINGS_MODEL, Type.TEXT, Limits.NOT_BLANK),
     VAE("vae", SdConstants.VAE, Type.TEXT, Limits.NOT_BLANK),
     USE_KARRAS_SIGMAS("use_karras_sigmas", SdConstants.USE_KARRAS_SIGMAS, Type.FLAG, Limits.NONE),
@@ -53,7 +54,31 @@ public enum SdField {
     TRACK_ID("track_id", SdConstants.TRACK_ID, Type.TEXT, Limits.NONE),
     INIT_IMAGE("init_image", SdConstants.INIT_IMAGE, Type.IMAGE, Limits.NONE),
     MASK_IMAGE("mask_image", SdConstants.MASK_IMAGE, Type.IMAGE, Limits.NONE),
-    STRENGTH("strength", SdConstants.STRENGTH, Type.DECIMAL, Limits.between(0, 1));
+    STRENGTH("strength", SdConstants.STRENGTH, Type.DECIMAL, Limits.between(0, 1)),
+    ALGORITHM_TYPE("algorithm_type", SdConstants.ALGORITHM_TYPE, Type.TEXT, Limits.oneOf("none", "dpmsolver+++")),
+    ENHANCE_STYLE("enhance_style", SdConstants.ENHANCE_STYLE, Type.TEXT, Limits.NOT_BLANK),
+    IP_ADAPTER_ID("ip_adapter_id", SdConstants.IP_ADAPTER_ID, Type.TEXT, Limits.oneOf("ip-adapter_sdxl", "ip-adapter_sd15", "ip-adapter-plus-face_sd15", "ip-adapter-plus_sdxl_vit-h", "ip-adapter-plus-face_sdxl_vit-h")),
+    IP_ADAPTER_SCALE("ip_adapter_scale", SdConstants.IP_ADAPTER_SCALE, Type.DECIMAL, Limits.range(0, 1)),
+    IP_ADAPTER_IMAGE("ip_adapter_image", SdConstants.IP_ADAPTER_IMAGE, Type.IMAGE, Limits.NONE),
+    CONTROLNET_MODEL("controlnet_model", SdConstants.CONTROLNET_MODEL, Type.LIST, Limits.CONTROLNET_MODELS),
+    CONTROLNET_TYPE("controlnet_type", SdConstants.CONTROLNET_TYPE, Type.TEXT, Limits.NOT_BLANK),
+    CONTROL_IMAGE("control_image", SdConstants.CONTROL_IMAGE, Type.IMAGE, Limits.NONE),
+    AUTO_HINT("auto_hint", SdConstants.AUTO_HINT, Type.FLAG, Limits.NONE),
+    GUESS_MODE("guess_mode", SdConstants.GUESS_MODE, Type.FLAG, Limits.NONE),
+    CONTROLNET_CONDITIONING_SCALE("controlnet_conditioning_scale", SdConstants.CONTROLNET_CONDITIONING_SCALE, Type.DECIMAL, Limits.range(0.1, 5)),
+    SCALE("scale", SdConstants.SCALE, Type.INTEGER, Limits.between(1, 4)),
+    FACE_ENHANCE("face_enhance", SdConstants.FACE_ENHANCE, Type.BOOLEAN, Limits.NONE),
+    SECONDS("seconds", SdConstants.SECONDS, Type.INTEGER, Limits.between(1, 3600)),
+    NUM_FRAMES("num_frames", SdConstants.NUM_FRAMES, Type.INTEGER, Limits.between(1, 25)),
+    FPS("fps", SdConstants.FPS, Type.INTEGER, Limits.between(1, 16)),
+    OUTPUT_TYPE("output_type", SdConstants.OUTPUT_TYPE, Type.TEXT, Limits.oneOf("mp4", "gif")),
+    UPSCALE_HEIGHT("upscale_height", SdConstants.UPSCALE_HEIGHT, Type.INTEGER, Limits.between(8, 1024)),
+    UPSCALE_WIDTH("upscale_width", SdConstants.UPSCALE_WIDTH, Type.INTEGER, Limits.between(8, 1024)),
+    UPSCALE_STRENGTH("upscale_strength", SdConstants.UPSCALE_STRENGTH, Type.DECIMAL, Limits.range(0, 1)),
+    UPSCALE_GUIDANCE_SCALE("upscale_guidance_scale", SdConstants.UPSCALE_GUIDANCE_SCALE, Type.DECIMAL, Limits.range(0, 20)),
+    UPSCALE_NUM_INFERENCE_STEPS("upscale_num_inference_steps", SdConstants.UPSCALE_NUM_INFERENCE_STEPS, Type.INTEGER, Limits.between(1, 50)),
+    USE_IMPROVED_SAMPLING("use_improved_sampling", SdConstants.USE_IMPROVED_SAMPLING, Type.FLAG, Limits.NONE),
+    IMPROVED_SAMPLING_SEED("improved_sampling_seed", SdConstants.IMPROVED_SAMPLING_SEED, Type.INTEGER, Limits.between(-1, Long.MAX_VALUE));
 
     /** The component's own guard on prompt length (the API documents none; real prompts are far shorter). */
     public static final int MAX_PROMPT_LENGTH = 10_000;
@@ -64,6 +89,10 @@ public enum SdField {
         INTEGER,
         DECIMAL,
         FLAG,
+        /** A JSON boolean in every API family. */
+        BOOLEAN,
+        /** A flag, or (2023 community paths) an upscaling factor 1, 2 or 3 sent as text. */
+        FLAG_OR_FACTOR,
         /** Comma-separated on the wire; a List or a comma-separated String from routes. */
         LIST,
         DECIMAL_LIST,
@@ -107,26 +136,63 @@ public enum SdField {
         return null;
     }
 
+    /** The option that sets this field: its API name in camel case ({@code lora_model}: {@code loraModel}). */
+    public String optionName() {
+        StringBuilder name = new StringBuilder();
+        for (String part : apiName.split("_")) {
+            name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return name.toString();
+    }
+
     /**
-     * The documented wire form of {@code value}.
+     * The documented wire form of {@code value}, checked against the limits of {@code family} (its own where it has
+     * them, else the field table's).
      *
      * @param  base64Request            whether the request asks for base64 (images may then be inline data)
      * @throws IllegalArgumentException saying what is wrong, without the field name (the caller adds it)
      */
-    public Object normalize(Object value, SdApiVersion version, boolean base64Request) {
+    public Object normalize(Object value, SdApiVersion version, SdApiFamily family, boolean base64Request) {
+        Limits limits = family.limitsFor(this) != null ? family.limitsFor(this) : this.limits;
         Object wire = switch (type) {
             case TEXT -> text(value);
             case INTEGER -> integer(value);
             case DECIMAL -> decimal(value);
             case FLAG -> version.flag(flag(value));
-            case LIST -> String.join(",", items(value));
-            case DECIMAL_LIST -> decimalList(value, version);
+            case BOOLEAN -> flag(value);
+            case FLAG_OR_FACTOR -> flagOrFactor(value, version);
+            // each item is checked on its own; the joined list is not a value the limits read
+            case LIST -> String.join(",", checkedItems(items(value), limits, family));
+            case DECIMAL_LIST -> decimalList(value, limits, family);
             case URL -> url(value);
             // bytes are content staged later by the producer (staging=api-hosted)
             case IMAGE -> value instanceof byte[] ? value : base64Request && !looksLikeUrl(value) ? text(value) : url(value);
         };
-        limits.check(wire, version);
+        if (type != Type.LIST && type != Type.DECIMAL_LIST) {
+            limits.check(wire, family);
+        }
         return wire;
+    }
+
+    private static List<String> checkedItems(List<String> items, Limits limits, SdApiFamily family) {
+        items.forEach(item -> limits.check(item, family));
+        return items;
+    }
+
+    private static Object flagOrFactor(Object value, SdApiVersion version) {
+        String text = value instanceof Number || value instanceof CharSequence ? value.toString().trim() : "";
+        if (text.matches("[123]")) {
+            if (version == SdApiVersion.v6) {
+                throw new IllegalArgumentException("must be true or false on the v6 API (was " + text
+                                                   + "; factors 1, 2, 3 are for the 2023 paths)");
+            }
+            return text;
+        }
+        try {
+            return version.flag(flag(value));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be yes/no, true/false or a factor 1, 2 or 3 (was '" + value + "')");
+        }
     }
 
     private static String text(Object value) {
@@ -190,11 +256,11 @@ public enum SdField {
         return items;
     }
 
-    private String decimalList(Object value, SdApiVersion version) {
+    private static String decimalList(Object value, Limits limits, SdApiFamily family) {
         List<String> normalized = new ArrayList<>();
         for (String item : items(value)) {
             BigDecimal number = decimal(item);
-            limits.check(number, version);
+            limits.check(number, family);
             normalized.add(number.toPlainString());
         }
         return String.join(",", normalized);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.camelsd.component.SdApiFamily;
 import io.github.camelsd.component.SdApiVersion;
 import io.github.camelsd.component.SdConfiguration;
 import io.github.camelsd.component.SdConstants;
@@ -33,8 +34,11 @@ public final class SdRequestAssembler {
     private SdRequestAssembler() {
     }
 
-    /** The body of a generation call: options, body, headers, checked. The key comes last, from the layers too. */
-    public static Map<String, Object> generationRequest(SdOperation operation, SdConfiguration config, Exchange exchange)
+    /**
+     * The body of a call with request fields (generations, model-reload): options, body, headers, checked against the
+     * limits of the route they select. The key comes last, from the layers too.
+     */
+    public static SdRequest request(SdOperation operation, SdConfiguration config, Exchange exchange)
             throws SdValidationException {
         Errors errors = new Errors();
         Map<String, Object> layered = new LinkedHashMap<>();
@@ -47,7 +51,9 @@ public final class SdRequestAssembler {
             }
         }
 
-        stageImages(operation, config, exchange, layered, errors);
+        SdOperation.Route route = operation.route(config.getApiVersion(), layered.get(SdField.MODEL_ID.apiName()) != null);
+        SdApiFamily family = route.family();
+        stageImages(operation, family, config, exchange, layered, errors);
         boolean base64 = isBase64(layered);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put(SdJson.KEY, apiKey(layered.remove(SdJson.KEY), config, errors));
@@ -58,7 +64,7 @@ public final class SdRequestAssembler {
                 return;
             }
             try {
-                request.put(name, field.normalize(value, config.getApiVersion(), base64));
+                request.put(family.wireName(field), field.normalize(value, config.getApiVersion(), family, base64));
             } catch (IllegalArgumentException e) {
                 errors.add(name, e.getMessage());
             }
@@ -68,9 +74,13 @@ public final class SdRequestAssembler {
                 errors.add(required.apiName(), "is required by " + operation.uriName());
             }
         }
+        if (family.requiresModel() && !layered.containsKey(SdField.MODEL_ID.apiName())) {
+            errors.add(SdField.MODEL_ID.apiName(), "is required by " + operation.uriName() + " on " + route.path()
+                                                   + " (option modelId)");
+        }
         checkLoraPairs(request, errors);
         errors.throwIfAny(operation, exchange);
-        return request;
+        return new SdRequest(route, request);
     }
 
     /** The body of a call that needs only the key (fetch, system load). */
@@ -108,6 +118,10 @@ public final class SdRequestAssembler {
         }
         if (operation.requiredFields().contains(SdField.INIT_IMAGE) && isImageBody(body)) {
             return singletonMap(SdField.INIT_IMAGE.apiName(), body); // the prompt then comes from a header or option
+        }
+        if (!operation.requiredFields().contains(SdField.PROMPT) && operation.requiredFields().contains(SdField.INIT_IMAGE)
+            && body instanceof CharSequence text && text.toString().trim().matches("(?i)https?://\\S+")) {
+            return singletonMap(SdField.INIT_IMAGE.apiName(), text.toString().trim()); // super-resolution: a URL body
         }
         if (body instanceof SdImageRequest typed) {
             return SdJson.toMap(typed);
@@ -148,8 +162,8 @@ public final class SdRequestAssembler {
      * data URI with the API's base64 flag (base64, rejected where the operation's API family takes URLs only), or
      * checked bytes the producer uploads first (api-hosted, s3). Both images of an inpaint must have the same size.
      */
-    private static void stageImages(SdOperation operation, SdConfiguration config, Exchange exchange,
-                                    Map<String, Object> layered, Errors errors) {
+    private static void stageImages(SdOperation operation, SdApiFamily family, SdConfiguration config,
+                                    Exchange exchange, Map<String, Object> layered, Errors errors) {
         SdStaging staging = config.staging();
         if (staging == SdStaging.S3 && (config.getStagingUri() == null || config.getStagingUri().isBlank())) {
             errors.add("stagingUri", "must be set for staging=s3 (a Camel aws2-s3 endpoint URI)");
@@ -171,7 +185,7 @@ public final class SdRequestAssembler {
                                             + ")");
                 continue;
             }
-            if (staging == SdStaging.BASE64 && !operation.acceptsBase64Images(config.getApiVersion())) {
+            if (staging == SdStaging.BASE64 && !family.acceptsBase64Images()) {
                 errors.add(field.apiName(), "cannot be sent as base64: " + operation.uriName() + " of the "
                                             + config.getApiVersion() + " API takes image URLs only; set staging to "
                                             + "api-hosted or s3");
@@ -238,7 +252,8 @@ public final class SdRequestAssembler {
         Object flag = layered.get(SdField.BASE64.apiName());
         try {
             // the v6 wire form of a flag is a Boolean, whatever family the endpoint speaks
-            return flag != null && Boolean.TRUE.equals(SdField.BASE64.normalize(flag, SdApiVersion.v6, false));
+            return flag != null
+                   && Boolean.TRUE.equals(SdField.BASE64.normalize(flag, SdApiVersion.v6, SdApiFamily.ACCOUNT, false));
         } catch (IllegalArgumentException e) {
             return false; // reported with the field when the layers are normalized
         }

@@ -15,9 +15,25 @@ import java.util.Map;
 public final class SdResponse {
 
     private final Map<String, Object> raw;
+    private final List<Object> items;
 
     public SdResponse(Map<String, Object> raw) {
+        this(raw, null);
+    }
+
+    private SdResponse(Map<String, Object> raw, List<Object> items) {
         this.raw = raw;
+        this.items = items;
+    }
+
+    /** An answer that is a top-level JSON array (model_list): a success whose {@link #items()} are the array. */
+    public static SdResponse ofArray(List<Object> items) {
+        return new SdResponse(Map.of("status", "success"), List.copyOf(items));
+    }
+
+    /** The elements of a top-level array answer, or null when the answer was an object. */
+    public List<Object> items() {
+        return items;
     }
 
     public Map<String, Object> raw() {

@@ -35,6 +35,9 @@ public final class SdResponseDecoder {
 
     private static final Pattern WAIT_SECONDS = Pattern.compile("wait for (\\d+) seconds?");
     private static final int SNIPPET = 120;
+    /** "prompt is required", "The prompt field is required.", "samples must be between 1 and 4". */
+    private static final Pattern PLAIN_VALIDATION = Pattern.compile(
+            "(?i)(?:the\\s+)?([a-z][a-z0-9_]*)(?:\\s+field)?\\s+(?:is\\s+required|must\\s+be\\s.+)\\.?");
 
     private SdResponseDecoder() {
     }
@@ -69,7 +72,7 @@ public final class SdResponseDecoder {
     private static SdResponse parse(String what, int httpStatus, byte[] body, Exchange exchange, String jobId)
             throws SdException {
         try {
-            return new SdResponse(SdJson.readObject(body));
+            return isArray(body) ? SdResponse.ofArray(SdJson.readArray(body)) : new SdResponse(SdJson.readObject(body));
         } catch (IOException e) {
             String snippet = snippet(body);
             if (httpStatus >= 500) {
@@ -94,6 +97,11 @@ public final class SdResponseDecoder {
         }
         String message = response.messageText();
         String text = message.toLowerCase(Locale.ROOT);
+        Map<String, List<String>> plain = plainValidationErrors(message);
+        if (plain != null) {
+            return new SdValidationException(what + " request rejected by the API: " + plain, exchange, httpStatus,
+                    plain, true);
+        }
         String described = what + " failed: " + message + (httpStatus == 200 ? "" : " (HTTP " + httpStatus + ")");
         if (text.contains("rate limit") || httpStatus == 429) {
             Duration retryAfter = retryAfter(response, httpStatus);
@@ -120,6 +128,24 @@ public final class SdResponseDecoder {
             return new SdServerException(described, exchange, null, httpStatus, jobId);
         }
         return new SdApiException(described, exchange, null, httpStatus, jobId);
+    }
+
+    private static boolean isArray(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '[';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The v6 plain-string validation answers ("prompt is required", "The prompt field is required.", "width must be
+     * between 256 and 1024"), with the field they name; null for any other message.
+     */
+    private static Map<String, List<String>> plainValidationErrors(String message) {
+        Matcher validation = PLAIN_VALIDATION.matcher(message.trim());
+        return validation.matches() ? Map.of(validation.group(1), List.of(message.trim())) : null;
     }
 
     private static SdException byHttpStatus(String what, int httpStatus, SdResponse response, Exchange exchange,
