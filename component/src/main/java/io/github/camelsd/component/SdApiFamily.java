@@ -29,24 +29,28 @@ public enum SdApiFamily {
     COMMUNITY_V6("/api/v6/images/fetch", true, false, 50, Map.of()),
     /**
      * ControlNet ({@code /api/v5/controlnet}) with the 2023 docs: its processing answers point at the V3 fetch. Steps:
-     * 1 to 50 (2023), 21 or 31 now.
+     * 1 to 50 (2023), 21 or 31 now: the wider 1 to 51 is accepted.
      */
-    CONTROLNET_V5("/api/v3/fetch/{id}", true, true, 50, Map.of(SdField.WIDTH, Limits.side(64, 1024),
+    CONTROLNET_V5("/api/v3/fetch/{id}", true, true, 51, Map.of(SdField.WIDTH, Limits.side(64, 1024),
             SdField.HEIGHT, Limits.side(64, 1024))),
     /** ControlNet with the current docs: its processing answers point at the v6 images fetch. */
-    CONTROLNET_V6("/api/v6/images/fetch", true, true, 50, Map.of(SdField.WIDTH, Limits.side(64, 1024),
+    CONTROLNET_V6("/api/v6/images/fetch", true, true, 51, Map.of(SdField.WIDTH, Limits.side(64, 1024),
             SdField.HEIGHT, Limits.side(64, 1024))),
     /** Super resolution, 2023: {@code /api/v3/super_resolution}; the input image is {@code url}, the output one string. */
-    SUPER_RESOLUTION_V3("/api/v3/fetch/{id}", false, false, 50, Map.of(), Map.of(SdField.INIT_IMAGE, "url")),
-    /** Image editing, current paths: {@code /api/v6/image_editing/...}. */
-    IMAGE_EDITING_V6("/api/v6/image_editing/fetch/{id}", false, true, 50, Map.of()),
+    SUPER_RESOLUTION_V3("/api/v3/fetch/{id}", false, false, 50, Map.of(SdField.MODEL_ID, Limits.UPSCALERS),
+            Map.of(SdField.INIT_IMAGE, "url")),
+    /** Super resolution, current paths: {@code /api/v6/image_editing/super_resolution}, fetched as image editing. */
+    SUPER_RESOLUTION_V6("/api/v6/image_editing/fetch/{id}", false, false, 50, Map.of(SdField.MODEL_ID,
+            Limits.UPSCALERS)),
     /** Text to video, 2023 stock model: {@code /api/v5/text2video}. */
     VIDEO_V5("/api/v3/fetch/{id}", false, false, 50, Map.of()),
     /**
-     * Text to video, current paths: {@code /api/v6/video/...}: frames at most 512 pixels a side, guidance 0 to 8.
+     * Text to video, current paths: {@code /api/v6/video/...}: models cogvideox and wanx, frames at most 512 pixels a
+     * side, guidance 0 to 8.
      */
     VIDEO_V6("/api/v6/video/fetch/{id}", true, false, 50, Map.of(SdField.WIDTH, Limits.side(8, 512),
-            SdField.HEIGHT, Limits.side(8, 512), SdField.GUIDANCE_SCALE, Limits.range(0, 8))),
+            SdField.HEIGHT, Limits.side(8, 512), SdField.GUIDANCE_SCALE, Limits.range(0, 8),
+            SdField.MODEL_ID, Limits.oneOf("cogvideox", "wanx"))),
     /** Model management and account calls: answers at once, nothing to fetch. */
     ACCOUNT(null, false, false, 50, Map.of());
 

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * A typed image request for text2img, img2img and inpaint: as a message body it is the whole request (unset fields
- * fall back to headers and options as usual). Fields the class does not name go through {@link #field(String, Object)}.
+ * A typed image request for text2img, img2img and inpaint (stock or community models): as a message body it is the
+ * whole request (unset fields fall back to headers and options as usual). Fields the class does not name, such as
+ * ControlNet's, super resolution's or video's, go through {@link #field(String, Object)} with their API names.
  *
  * <pre>
  * new SdImageRequest().prompt("a red fox").width(768).height(512).samples(2)
+ * new SdImageRequest().prompt("two dancers").modelId("sdxl").initImage(url).field("controlnet_model", "openpose,depth")
  * </pre>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

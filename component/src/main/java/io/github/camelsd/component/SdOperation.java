@@ -11,13 +11,12 @@ import static io.github.camelsd.component.SdApiFamily.COMMUNITY_V4;
 import static io.github.camelsd.component.SdApiFamily.COMMUNITY_V6;
 import static io.github.camelsd.component.SdApiFamily.CONTROLNET_V5;
 import static io.github.camelsd.component.SdApiFamily.CONTROLNET_V6;
-import static io.github.camelsd.component.SdApiFamily.IMAGE_EDITING_V6;
 import static io.github.camelsd.component.SdApiFamily.REALTIME_V6;
 import static io.github.camelsd.component.SdApiFamily.STOCK_V3;
 import static io.github.camelsd.component.SdApiFamily.SUPER_RESOLUTION_V3;
+import static io.github.camelsd.component.SdApiFamily.SUPER_RESOLUTION_V6;
 import static io.github.camelsd.component.SdApiFamily.VIDEO_V5;
 import static io.github.camelsd.component.SdApiFamily.VIDEO_V6;
-import static io.github.camelsd.component.request.SdField.CONTROLNET_MODEL;
 import static io.github.camelsd.component.request.SdField.INIT_IMAGE;
 import static io.github.camelsd.component.request.SdField.MASK_IMAGE;
 import static io.github.camelsd.component.request.SdField.MODEL_ID;
@@ -44,15 +43,18 @@ public enum SdOperation {
             routes(STOCK_V3, "/api/v3/inpaint", COMMUNITY_V4, "/api/v4/dreambooth/inpaint",
                     REALTIME_V6, "/api/v6/realtime/inpaint", COMMUNITY_V6, "/api/v6/images/inpaint"),
             PROMPT, INIT_IMAGE, MASK_IMAGE),
-    /** Single and multi ControlNet (a list of controlnet_model ids); one path, fetched as its answers point. */
+    /**
+     * Single and multi ControlNet (a list of controlnet_model ids); one path, fetched as its answers point. Its OpenAPI
+     * requires only the key: the image is required here because every documented example sends one.
+     */
     CONTROLNET("controlnet", Kind.GENERATION,
             routes(CONTROLNET_V5, "/api/v5/controlnet", CONTROLNET_V5, "/api/v5/controlnet",
                     CONTROLNET_V6, "/api/v5/controlnet", CONTROLNET_V6, "/api/v5/controlnet"),
-            CONTROLNET_MODEL, INIT_IMAGE),
+            INIT_IMAGE),
     /** Upscaling; {@code modelId} picks the upscaler, so it does not switch to a community path. */
     SUPER_RESOLUTION("super-resolution", Kind.GENERATION,
             routes(SUPER_RESOLUTION_V3, "/api/v3/super_resolution", SUPER_RESOLUTION_V3, "/api/v3/super_resolution",
-                    IMAGE_EDITING_V6, "/api/v6/image_editing/super_resolution", IMAGE_EDITING_V6,
+                    SUPER_RESOLUTION_V6, "/api/v6/image_editing/super_resolution", SUPER_RESOLUTION_V6,
                     "/api/v6/image_editing/super_resolution"),
             INIT_IMAGE),
     TEXT2VIDEO("text2video", Kind.GENERATION,

@@ -45,6 +45,12 @@ class SdGenerationFamiliesTest extends SdEmulatorTestSupport {
         assertEquals(1, outputs(send("sd:inpaint?modelId=sdxl&apiVersion=v6",
                 Map.of("prompt", "a pear", "init_image", image, "mask_image", image))).size());
         assertEquals(1, emulator.requestCount("/api/v6/images/inpaint"));
+        assertEquals(1, outputs(send("sd:img2img?modelId=sdxl&apiVersion=v6",
+                new SdImageRequest().prompt("oil paint").initImage(image).numInferenceSteps(31))).size());
+        assertEquals(1, emulator.requestCount("/api/v6/images/img2img"));
+        assertEquals(1, outputs(send("sd:inpaint", Map.of("prompt", "a plum", "model_id", "sdxl", "init_image", image,
+                "mask_image", image))).size());
+        assertEquals(1, emulator.requestCount("/api/v4/dreambooth/inpaint"), "a model_id in the body selects the path");
     }
 
     @Test
@@ -65,6 +71,60 @@ class SdGenerationFamiliesTest extends SdEmulatorTestSupport {
         assertTrue(emulator.requestCount("/api/v3/fetch/") > stockFetches,
                 "ControlNet (2023) is fetched as the V3 stock model");
         assertEquals(communityFetches, emulator.requestCount("/api/v4/dreambooth/fetch"));
+    }
+
+    @Test
+    void everyOperationThatQueuesWaitsWithTheFetchTheDocsSayIsRight() {
+        emulator.setProcessingTime(Duration.ofMillis(60));
+        // V4 text to video answers with a fetch_result on the older /api/v3/dreambooth/fetch: polled by id on V4's
+        assertEquals(1, outputs(send("sd:text2video?modelId=sdxl", "a queued river")).size());
+        assertTrue(emulator.requestCount("/api/v4/dreambooth/fetch") >= 1, "the V4 community fetch");
+        assertEquals(0, emulator.requestCount("/api/v3/dreambooth/fetch/"), "not where fetch_result pointed");
+
+        assertEquals(1, outputs(send("sd:text2video?apiVersion=v6&modelId=wanx", "a queued v6 river")).size());
+        assertTrue(emulator.requestCount("/api/v6/video/fetch/") >= 1, "the v6 video fetch");
+
+        String image = outputs(send("sd:text2img?width=64&height=64", "tiny")).get(0);
+        assertEquals(1, outputs(send("sd:super-resolution?apiVersion=v6", image)).size());
+        assertTrue(emulator.requestCount("/api/v6/image_editing/fetch/") >= 1, "the v6 image editing fetch");
+    }
+
+    @Test
+    void everyInputImageFieldIsStagedLikeInitImage() throws Exception {
+        byte[] png = SdOperationsTest.download(outputs(send("sd:text2img?width=64&height=64", "content")).get(0));
+        Exchange controlnet = template.send("sd:controlnet?modelId=sdxl&staging=base64", e -> {
+            e.getMessage().setBody(Map.of("prompt", "a house", "init_image", png, "control_image", png));
+        });
+        assertEquals(1, outputs(controlnet).size());
+        Map<String, Object> sent = lastRequest("/api/v5/controlnet").body();
+        assertTrue(String.valueOf(sent.get("control_image")).startsWith("data:image/png;base64,"), "inline data");
+        assertEquals("yes", sent.get("base64"));
+
+        Exchange ipAdapter = send("sd:text2img?modelId=sdxl&apiVersion=v6&staging=api-hosted&ipAdapterId=ip-adapter_sdxl",
+                Map.of("prompt", "in this style", "ip_adapter_image", png));
+        assertEquals(1, outputs(ipAdapter).size());
+        String hosted = String.valueOf(lastRequest("/api/v6/images/text2img").body().get("ip_adapter_image"));
+        assertTrue(hosted.startsWith("http"), "uploaded first, sent as its link: " + hosted);
+
+        SdValidationException v6Base64 = failure(send("sd:super-resolution?apiVersion=v6&staging=base64", png),
+                SdValidationException.class);
+        assertTrue(v6Base64.getFieldErrors().containsKey("init_image"), v6Base64.getMessage());
+    }
+
+    @Test
+    void aVideoWorksWithEveryOutputFormat() {
+        String uri = "sd:text2video?apiVersion=v6&modelId=cogvideox&outputType=mp4&outputFormat=";
+        Exchange stream = send(uri + "stream", "a stream");
+        assertInstanceOf(java.io.InputStream.class, stream.getMessage().getBody());
+        Exchange base64 = send(uri + "base64", "as text");
+        byte[] decoded = java.util.Base64.getDecoder().decode(base64.getMessage().getBody(String.class));
+        assertEquals("ftyp", new String(decoded, 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        Exchange urls = send(uri + "urls", "a link");
+        assertEquals("video/mp4", urls.getMessage().getHeader(SdConstants.MEDIA_TYPE));
+        byte[] converted = urls.getMessage().getBody(SdImage.class) == null
+                ? context.getTypeConverter().convertTo(byte[].class, urls.getMessage().getBody(List.class).get(0))
+                : urls.getMessage().getBody(byte[].class);
+        assertEquals("ftyp", new String(converted, 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -156,9 +216,18 @@ class SdGenerationFamiliesTest extends SdEmulatorTestSupport {
     @Test
     void aJobLeftToSdFetchIsFoundWithoutKnowingItsFamily() {
         emulator.setProcessingTime(Duration.ofMillis(60));
+        String image = outputs(send("sd:text2img?width=64&height=64", "an input")).get(0);
         for (String uri : List.of("sd:text2img?modelId=sdxl", "sd:text2img?modelId=sdxl&apiVersion=v6",
-                "sd:text2video?apiVersion=v6&modelId=cogvideox", "sd:text2img?apiVersion=v6")) {
-            Exchange queued = send(uri + (uri.contains("?") ? "&" : "?") + "waitForResult=false", "fetched later");
+                "sd:text2video?apiVersion=v6&modelId=cogvideox", "sd:text2img?apiVersion=v6",
+                "sd:controlnet?modelId=sdxl", "sd:super-resolution?apiVersion=v6", "sd:text2video?modelId=sdxl",
+                "sd:text2video?seconds=2")) {
+            boolean takesImage = uri.contains("controlnet") || uri.contains("super-resolution");
+            Exchange queued = template.send(uri + "&waitForResult=false", e -> {
+                e.getMessage().setBody("fetched later");
+                if (takesImage) {
+                    e.getMessage().setHeader(SdConstants.INIT_IMAGE, image);
+                }
+            });
             assertNull(queued.getException(), () -> uri + " failed: " + queued.getException());
             String fetchPath = queued.getMessage().getHeader(SdConstants.FETCH_PATH, String.class);
             Exchange fetched = template.send("sd:fetch", e -> e.setIn(queued.getMessage().copy()));

@@ -34,6 +34,10 @@ public interface Limits {
             "aesthetic-controlnet", "inpaint", "softedge", "lineart", "shuffle", "tile", "face_detector", "qrcode",
             "blur", "pose", "gray", "low_quality");
 
+    /** The upscalers super resolution documents (realesr-general-x4v3 is its default). */
+    Limits UPSCALERS = oneOf("RealESRGAN_x4plus", "RealESRNet_x4plus", "RealESRGAN_x4plus_anime_6B",
+            "RealESRGAN_x2plus", "realesr-general-x4v3", "ultra_resolution");
+
     void check(Object value, SdApiFamily family);
 
     /** At most {@code max} characters: a runaway prompt is a bug upstream, not a request. */
