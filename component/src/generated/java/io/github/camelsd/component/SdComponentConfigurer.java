@@ -108,6 +108,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxImageSize": getOrCreateConfiguration(target).setMaxImageSize(property(camelContext, long.class, value)); return true;
         case "maxpendingjobs":
         case "maxPendingJobs": getOrCreateConfiguration(target).setMaxPendingJobs(property(camelContext, int.class, value)); return true;
+        case "maxrequestsinflight":
+        case "maxRequestsInFlight": target.setMaxRequestsInFlight(property(camelContext, int.class, value)); return true;
         case "maxwait":
         case "maxWait": getOrCreateConfiguration(target).setMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "minpollinterval":
@@ -262,6 +264,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxImageSize": return long.class;
         case "maxpendingjobs":
         case "maxPendingJobs": return int.class;
+        case "maxrequestsinflight":
+        case "maxRequestsInFlight": return int.class;
         case "maxwait":
         case "maxWait": return long.class;
         case "minpollinterval":
@@ -417,6 +421,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxImageSize": return getOrCreateConfiguration(target).getMaxImageSize();
         case "maxpendingjobs":
         case "maxPendingJobs": return getOrCreateConfiguration(target).getMaxPendingJobs();
+        case "maxrequestsinflight":
+        case "maxRequestsInFlight": return target.getMaxRequestsInFlight();
         case "maxwait":
         case "maxWait": return getOrCreateConfiguration(target).getMaxWait();
         case "minpollinterval":

@@ -29,6 +29,9 @@ public class SdComponent extends DefaultComponent {
     @Metadata(label = "advanced", defaultValue = "2",
               description = "Threads that complete HTTP calls and continue the routes after them. Waiting needs none.")
     private int ioThreads = 2;
+    @Metadata(label = "advanced", defaultValue = "64",
+              description = "HTTP requests in flight at once per server (scheme, host and port). Further requests wait, without a thread, and take turns between job submissions, polls and downloads. Waiting jobs hold none: only their calls do.")
+    private int maxRequestsInFlight = 64;
     @Metadata(label = "advanced", autowired = false,
               description = "A java.net.http.HttpClient to use instead of the component's own (its executor and connections are then the user's; routes still continue on the ioThreads).")
     private HttpClient httpClient;
@@ -59,13 +62,14 @@ public class SdComponent extends DefaultComponent {
         // the pool that completes HTTP calls and continues the routes after them, also with a client of the user's
         ioExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "SdHttpClient",
                 unboundedQueue("SdHttpClient", ioThreads));
+        continuations = new SdContinuations(ioExecutor);
+        // the client runs its tasks through the continuations, so an answer read on a pool thread continues there
         HttpClient client = httpClient != null ? httpClient : HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(connectTimeout))
-                .executor(ioExecutor)
+                .executor(continuations)
                 .build();
-        continuations = new SdContinuations(ioExecutor);
-        transport = new SdHttpTransport(client, continuations);
+        transport = new SdHttpTransport(client, continuations, new SdRequestGate(maxRequestsInFlight));
         waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SdJobWaiter",
                 unboundedQueue("SdJobWaiter", 1));
         outputFetcher = new SdOutputFetcher(transport, waitScheduler);
@@ -164,6 +168,15 @@ public class SdComponent extends DefaultComponent {
     /** Threads that complete HTTP calls and continue the routes after them. */
     public void setIoThreads(int ioThreads) {
         this.ioThreads = ioThreads;
+    }
+
+    public int getMaxRequestsInFlight() {
+        return maxRequestsInFlight;
+    }
+
+    /** HTTP requests in flight at once per server; further requests wait, without a thread, taking turns. */
+    public void setMaxRequestsInFlight(int maxRequestsInFlight) {
+        this.maxRequestsInFlight = maxRequestsInFlight;
     }
 
     public HttpClient getHttpClient() {

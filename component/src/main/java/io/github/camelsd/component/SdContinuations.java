@@ -1,7 +1,11 @@
 package io.github.camelsd.component;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where routes continue after {@code sd:}: the component's I/O pool. Every task handed over through
@@ -14,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class SdContinuations implements Executor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SdContinuations.class);
     private static final ThreadLocal<SdContinuations> RUNNING_ON = new ThreadLocal<>();
 
     private final Executor pool;
@@ -22,6 +27,9 @@ final class SdContinuations implements Executor {
         this.pool = pool;
     }
 
+    /** Tasks to run on this thread once the pool task it runs has returned (see {@link #afterCurrentTask}). */
+    private static final ThreadLocal<ArrayDeque<Runnable>> AFTER_TASK = ThreadLocal.withInitial(ArrayDeque::new);
+
     @Override
     public void execute(Runnable task) {
         pool.execute(() -> {
@@ -29,10 +37,41 @@ final class SdContinuations implements Executor {
             RUNNING_ON.set(this);
             try {
                 task.run();
+                ArrayDeque<Runnable> after = AFTER_TASK.get();
+                for (Runnable next = after.poll(); next != null; next = after.poll()) {
+                    runGuarded(next);
+                }
             } finally {
                 RUNNING_ON.set(previous);
             }
         });
+    }
+
+    /**
+     * Runs {@code task} on the pool after the pool task that runs now has returned: on this same thread when it is a
+     * pool thread (no other thread is woken, and the task that got here, such as the HTTP client's read of a
+     * response, is not held up by what {@code task} does), else handed over. When the pool refuses (the component is
+     * stopping), {@code refused} runs instead, on the caller.
+     */
+    void afterCurrentTask(Runnable task, Runnable refused) {
+        if (isCurrentThread()) {
+            AFTER_TASK.get().add(task);
+            return;
+        }
+        try {
+            execute(task);
+        } catch (RejectedExecutionException stopping) {
+            refused.run();
+        }
+    }
+
+    /** One deferred task's failure must not cost the ones queued behind it their turn. */
+    private static void runGuarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A continuation failed: {}", e.toString(), e);
+        }
     }
 
     /** Whether the calling thread is running one of this pool's tasks. */

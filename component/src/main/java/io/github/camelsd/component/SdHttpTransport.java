@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 
 import io.github.camelsd.component.error.SdTransportException;
 import org.apache.camel.Exchange;
@@ -34,21 +33,29 @@ final class SdHttpTransport {
      * future through {@code CompletableFuture}'s default executor, which is the common ForkJoinPool, or a new thread
      * per answer on a machine with two cores or fewer; blocking steps after {@code sd:} must not run there.
      */
-    private final Executor continuations;
+    private final SdContinuations continuations;
+    private final SdRequestGate gate;
 
-    SdHttpTransport(HttpClient client, Executor continuations) {
+    SdHttpTransport(HttpClient client, SdContinuations continuations, SdRequestGate gate) {
         this.client = client;
         this.continuations = continuations;
+        this.gate = gate;
     }
 
-    CompletableFuture<Answer> post(URI uri, byte[] json, Duration timeout) {
+    /** The bound on requests in flight (for tests and metrics). */
+    SdRequestGate gate() {
+        return gate;
+    }
+
+    /** One JSON POST: a job's submission ({@code SUBMIT}, also account calls) or a fetch of its state ({@code POLL}). */
+    CompletableFuture<Answer> post(URI uri, byte[] json, Duration timeout, SdRequestGate.Traffic traffic) {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();
-        return send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return send(request, HttpResponse.BodyHandlers.ofByteArray(), traffic);
     }
 
     /**
@@ -58,43 +65,55 @@ final class SdHttpTransport {
     CompletableFuture<Answer> get(URI uri, Duration timeout, long maxBytes) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         return send(request, info -> new CappedBodySubscriber(
-                info.headers().firstValueAsLong("Content-Length").orElse(-1), maxBytes));
+                info.headers().firstValueAsLong("Content-Length").orElse(-1), maxBytes), SdRequestGate.Traffic.DOWNLOAD);
     }
 
     /**
-     * The answer is taken from the body as soon as it is read, and handed to {@link #continuations} once. Waiting for
-     * the future {@code sendAsync} returns would add the JDK's own hop (see {@link #continuations}) to every call;
-     * that future is only watched for failures before or instead of a body (connect, timeouts).
+     * Sends once the server has a free slot (see {@link SdRequestGate}); the slot is freed as soon as the answer or the
+     * failure is known, before the route goes on. The answer is taken from the body as soon as it is read, and handed
+     * to {@link #continuations} once. Waiting for the future {@code sendAsync} returns would add the JDK's own hop (see
+     * {@link #continuations}) to every call; that future is only watched for failures before or instead of a body
+     * (connect, timeouts).
      */
-    private CompletableFuture<Answer> send(HttpRequest request, HttpResponse.BodyHandler<byte[]> handler) {
+    private CompletableFuture<Answer> send(HttpRequest request, HttpResponse.BodyHandler<byte[]> handler,
+                                           SdRequestGate.Traffic traffic) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        client.sendAsync(request, info -> {
-            HttpResponse.BodySubscriber<byte[]> body = handler.apply(info);
-            handOver(body.getBody().thenApply(bytes -> new Answer(info.statusCode(), bytes)), answer);
-            return body;
-        }).whenComplete((response, error) -> {
-            if (error != null) {
-                handOver(CompletableFuture.failedFuture(unwrap(error)), answer);
+        gate.submit(request.uri(), traffic, free -> {
+            try {
+                client.sendAsync(request, info -> {
+                    HttpResponse.BodySubscriber<byte[]> body = handler.apply(info);
+                    handOver(body.getBody().thenApply(bytes -> new Answer(info.statusCode(), bytes)), answer, free);
+                    return body;
+                }).whenComplete((response, error) -> {
+                    if (error != null) {
+                        handOver(CompletableFuture.failedFuture(unwrap(error)), answer, free);
+                    }
+                });
+            } catch (RuntimeException refused) {
+                // not sent at all (the client refused the request): free the slot off this stack, then fail
+                handOver(CompletableFuture.failedFuture(refused), answer, free);
             }
         });
         return answer;
     }
 
-    /** Completes {@code answer} like {@code outcome}, on the continuation pool; the first outcome wins. */
-    private void handOver(CompletionStage<Answer> outcome, CompletableFuture<Answer> answer) {
-        outcome.whenCompleteAsync((value, error) -> {
-            if (error != null) {
-                answer.completeExceptionally(unwrap(error));
-            } else {
-                answer.complete(value);
-            }
-        }, continuations)
-                // fails too when the pool refused the hand-over (the component is stopping): fail rather than never
-                // answer (after a failed outcome the answer is already complete and this changes nothing)
-                .exceptionally(refused -> {
-                    answer.completeExceptionally(unwrap(refused));
-                    return null;
-                });
+    /**
+     * Frees the request's slot, then completes {@code answer} like {@code outcome} on the continuation pool; the first
+     * outcome wins. When the outcome arrives on a pool thread (the JDK client runs its tasks there), the route goes on
+     * on that same thread once the client's task has returned, instead of waking another pool thread: no hand-over
+     * cost, and the client's task is not held up by the route.
+     */
+    private void handOver(CompletionStage<Answer> outcome, CompletableFuture<Answer> answer, Runnable free) {
+        outcome.whenComplete((value, error) -> {
+            free.run();
+            continuations.afterCurrentTask(() -> {
+                if (error != null) {
+                    answer.completeExceptionally(unwrap(error));
+                } else {
+                    answer.complete(value);
+                }
+            }, () -> answer.completeExceptionally(new IOException("the component is stopping")));
+        });
     }
 
     /** The failure a future stage carries, without the CompletionException that chained stages wrap it in. */

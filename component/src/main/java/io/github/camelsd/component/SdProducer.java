@@ -281,7 +281,8 @@ public class SdProducer extends DefaultAsyncProducer {
     /**
      * One API call: POST the body, decode the answer. The future fails with the typed {@link SdException}.
      *
-     * @param jobId the job the call concerns (for messages and exceptions), or null
+     * @param jobId the job the call concerns (for messages and exceptions; a fetch of its state), or null (a job's
+     *              submission, an account call)
      */
     CompletableFuture<SdResponse> call(URI uri, Map<String, Object> body, Exchange exchange, String jobId) {
         String key = (String) body.get(SdJson.KEY);
@@ -298,7 +299,8 @@ public class SdProducer extends DefaultAsyncProducer {
                     name + " request could not be written as JSON: " + e.getMessage(), exchange, e, 0, jobId));
         }
         Duration timeout = Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout());
-        return endpoint.getComponent().transport().post(uri, json, timeout)
+        SdRequestGate.Traffic traffic = jobId == null ? SdRequestGate.Traffic.SUBMIT : SdRequestGate.Traffic.POLL;
+        return endpoint.getComponent().transport().post(uri, json, timeout, traffic)
                 .handle((answer, error) -> {
                     if (error != null) {
                         throw new CompletionException(SdHttpTransport.failure(name, uri, error, exchange, jobId));

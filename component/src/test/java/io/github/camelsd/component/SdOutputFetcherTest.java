@@ -49,7 +49,8 @@ class SdOutputFetcherTest {
             exchange.close();
         });
         images.start();
-        fetcher = new SdOutputFetcher(new SdHttpTransport(HttpClient.newHttpClient(), Runnable::run), scheduler);
+        fetcher = new SdOutputFetcher(new SdHttpTransport(HttpClient.newHttpClient(), new SdContinuations(Runnable::run),
+                new SdRequestGate(64)), scheduler);
     }
 
     @AfterEach
