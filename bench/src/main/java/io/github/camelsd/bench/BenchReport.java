@@ -29,8 +29,26 @@ final class BenchReport {
         rows.add(new Row(section, measure, value, "", ""));
     }
 
+    /** A figure with a target: the verdict says whether it was met. */
     void check(String section, String measure, double value, String format, String target, boolean met) {
         rows.add(new Row(section, measure, String.format(format, value), target, met ? "met" : "NOT met"));
+    }
+
+    /** The failed calls or jobs of a section: any at all is the section's verdict, whatever its other figures say. */
+    void failures(String section, String what, int failed) {
+        rows.add(new Row(section, "failed " + what, String.valueOf(failed), "0",
+                failed == 0 ? "met" : "FAILURES: figures of this section are not reliable"));
+    }
+
+    /** A section that could not finish: what stopped it, so that the run still reports every other section. */
+    void broken(String section, Throwable error) {
+        rows.add(new Row(section, "did not complete", String.valueOf(error).replace('|', '/'), "",
+                "FAILED"));
+    }
+
+    /** Whether any row missed its target or failed. */
+    boolean allMet() {
+        return rows.stream().allMatch(row -> row.verdict().isEmpty() || row.verdict().equals("met"));
     }
 
     String markdown() {

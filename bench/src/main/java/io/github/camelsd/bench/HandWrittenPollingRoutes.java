@@ -2,8 +2,11 @@ package io.github.camelsd.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -15,14 +18,32 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 final class HandWrittenPollingRoutes extends RouteBuilder {
 
     static final String START = "seda:handwritten";
+    /** Exchange property: completed when the job's route ends, failed when it ended with an exception. */
+    private static final String DONE = "benchJobDone";
     private final String baseUrl;
     private final int consumers;
-    private final Processor onDone;
+    private final Processor onDone = exchange -> {
+        CompletableFuture<?> done = exchange.getProperty(DONE, CompletableFuture.class);
+        if (exchange.getMessage().getHeader("failed") != null) {
+            done.completeExceptionally(new IllegalStateException("hand-written job failed"));
+        } else {
+            done.complete(null);
+        }
+    };
 
-    HandWrittenPollingRoutes(String baseUrl, int consumers, Processor onDone) {
+    HandWrittenPollingRoutes(String baseUrl, int consumers) {
         this.baseUrl = baseUrl;
         this.consumers = consumers;
-        this.onDone = onDone;
+    }
+
+    /** Queues one job for the consumers; the future completes when its route has ended. */
+    static CompletableFuture<?> start(ProducerTemplate template, String prompt) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        template.send(START, ExchangePattern.InOnly, exchange -> {
+            exchange.setProperty(DONE, done);
+            exchange.getMessage().setBody(prompt);
+        });
+        return done;
     }
 
     @Override

@@ -26,6 +26,17 @@ final class ResourceSampler implements AutoCloseable {
         sampler.scheduleAtFixedRate(this::sample, 0, 50, TimeUnit.MILLISECONDS);
     }
 
+    /** The heap in use right after the last collection of each heap pool. */
+    private static long liveHeapBytes() {
+        long live = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                live += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return live;
+    }
+
     private static int settledThreadCount() throws InterruptedException {
         int previous = -1;
         int current = javaThreads().size();
@@ -56,13 +67,7 @@ final class ResourceSampler implements AutoCloseable {
             threadsAtPeak = byPool;
         }
         peakHeapBytes = Math.max(peakHeapBytes, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        long live = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                live += pool.getCollectionUsage().getUsed();
-            }
-        }
-        peakLiveHeapBytes = Math.max(peakLiveHeapBytes, live);
+        peakLiveHeapBytes = Math.max(peakLiveHeapBytes, liveHeapBytes());
     }
 
     /** Threads the measured code added at its peak (the sampler's own thread excluded). */

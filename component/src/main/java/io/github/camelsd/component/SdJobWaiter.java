@@ -105,11 +105,12 @@ final class SdJobWaiter {
     }
 
     /**
-     * Up to a tenth longer, at random: jobs submitted together get the same eta, and their re-checks would otherwise
-     * reach the API in one burst (10,000 at once in the benchmark); spread out, they pass the request gate smoothly.
+     * Up to a twentieth longer, at random: jobs submitted together get the same eta, and their re-checks would otherwise
+     * reach the API in one burst (10,000 at once in the benchmark); spread out over half a second of a 10 s pause, they
+     * pass the request gate smoothly, and a job is seen done at most 5 % later.
      */
     private static long spread(long pause) {
-        return pause + ThreadLocalRandom.current().nextLong(pause / 10 + 1);
+        return pause + ThreadLocalRandom.current().nextLong(pause / 20 + 1);
     }
 
     private long pauseFor(Double etaSeconds) {
