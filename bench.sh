@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark: ./bench.sh [--quick]. Builds what it measures, then runs every measurement in one fresh JVM and prints
+# The benchmark: ./bench.sh [--quick] [--only=overhead|waiting|hand-written|start-up]. Builds what it measures, then runs every measurement in one fresh JVM and prints
 # a table of figures and ratios; bench/target/bench-results.md and .json keep them. See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,4 +8,4 @@ echo "Building the benchmark, the emulator and the quick start (first run: a few
 ./mvnw -q -B -pl bench,quickstart -am package -Dmaven.test.skip=true
 exec java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -classpath "bench/target/classes:$(cat bench/target/bench-classpath.txt)" \
-    io.github.camelsd.bench.SdBenchmark "${1:---full}"
+    io.github.camelsd.bench.SdBenchmark "${@:---full}"

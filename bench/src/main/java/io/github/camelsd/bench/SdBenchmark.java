@@ -40,12 +40,21 @@ public final class SdBenchmark {
         this.report = new BenchReport(machine);
     }
 
+    /** {@code --quick} for a smoke run; {@code --only=overhead} (or another section's first word) runs one section. */
     public static void main(String[] args) throws Exception {
         SdBenchmark benchmark = new SdBenchmark(List.of(args).contains("--quick"));
-        benchmark.section("overhead", benchmark::overhead);
-        benchmark.section("waiting at scale", benchmark::waitingAtScale);
-        benchmark.section("hand-written alternative", benchmark::handWrittenAlternative);
-        benchmark.section("start-up (quick start, JVM)", benchmark::startup);
+        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
+                .findFirst().orElse("");
+        Map<String, Measurement> sections = new LinkedHashMap<>();
+        sections.put("overhead", benchmark::overhead);
+        sections.put("waiting at scale", benchmark::waitingAtScale);
+        sections.put("hand-written alternative", benchmark::handWrittenAlternative);
+        sections.put("start-up (quick start, JVM)", benchmark::startup);
+        sections.forEach((name, measurement) -> {
+            if (name.startsWith(only)) {
+                benchmark.section(name, measurement);
+            }
+        });
         benchmark.report.write(Path.of("bench/target"));
         System.out.println(benchmark.report.markdown());
     }

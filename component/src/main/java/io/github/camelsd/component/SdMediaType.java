@@ -1,6 +1,5 @@
 package io.github.camelsd.component;
 
-import java.net.URI;
 import java.util.Locale;
 
 import io.github.camelsd.component.request.SdImageInput;
@@ -25,20 +24,21 @@ final class SdMediaType {
         return image != null ? image : "application/octet-stream";
     }
 
-    /** From the link's extension; null for a link without one, or base64 output. */
+    /** From the link's extension; null for a link without one, or base64 output. Read for every result: no parsing. */
     static String ofLink(String link) {
-        String path;
-        try {
-            path = URI.create(link.trim()).getPath();
-        } catch (IllegalArgumentException e) {
+        int end = link.length();
+        for (int i = 0; i < link.length(); i++) {
+            char c = link.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        int dot = link.lastIndexOf('.', end - 1);
+        if (dot < 0 || link.lastIndexOf('/', end - 1) > dot) {
             return null;
         }
-        if (path == null) {
-            return null;
-        }
-        String lower = path.toLowerCase(Locale.ROOT);
-        int dot = lower.lastIndexOf('.');
-        return switch (dot < 0 ? "" : lower.substring(dot + 1)) {
+        return switch (link.substring(dot + 1, end).toLowerCase(Locale.ROOT)) {
             case "png" -> "image/png";
             case "jpg", "jpeg" -> "image/jpeg";
             case "webp" -> "image/webp";

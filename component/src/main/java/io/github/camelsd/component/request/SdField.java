@@ -103,12 +103,14 @@ public enum SdField {
     }
 
     private final String apiName;
+    private final String optionName;
     private final String header;
     private final Type type;
     private final Limits limits;
 
     SdField(String apiName, String header, Type type, Limits limits) {
         this.apiName = apiName;
+        this.optionName = camelCase(apiName); // read for every request: worked out once
         this.header = header;
         this.type = type;
         this.limits = limits;
@@ -138,6 +140,10 @@ public enum SdField {
 
     /** The option that sets this field: its API name in camel case ({@code lora_model}: {@code loraModel}). */
     public String optionName() {
+        return optionName;
+    }
+
+    private static String camelCase(String apiName) {
         StringBuilder name = new StringBuilder();
         for (String part : apiName.split("_")) {
             name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
