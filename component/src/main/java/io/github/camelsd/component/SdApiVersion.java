@@ -1,8 +1,9 @@
 package io.github.camelsd.component;
 
 /**
- * The API family an endpoint talks to. It decides the default path of every operation and the wire form of flags: the
- * seed-era (V3/V4/V5) docs use {@code "yes"}/{@code "no"}, the current v6 OpenAPI files use JSON booleans.
+ * Which generation of the API's paths an endpoint talks to. With or without a model id, it picks each operation's
+ * route in the operation table, and so its {@link SdApiFamily} (which decides the wire form of flags, the fetch and the
+ * limits).
  */
 public enum SdApiVersion {
 
@@ -10,10 +11,5 @@ public enum SdApiVersion {
     v3,
 
     /** Current ModelsLab paths ({@code /api/v6/...}). */
-    v6;
-
-    /** The documented wire form of a flag in this API family. */
-    public Object flag(boolean value) {
-        return this == v3 ? (value ? "yes" : "no") : value;
-    }
+    v6
 }

@@ -27,7 +27,7 @@ public class SdConfiguration implements Cloneable {
               description = "Where the API is: https://stablediffusionapi.com (seed era), https://modelslab.com (current), an enterprise server, or a local emulator.")
     private String baseUrl = "https://stablediffusionapi.com";
     @UriParam(defaultValue = "v3", enums = "v3,v6",
-              description = "API family: decides each operation's default path and the wire form of flags (v3: yes/no, v6: true/false).")
+              description = "Which generation of the API's paths: v3 (the 2023 docs: /api/v3, /api/v4/dreambooth, /api/v5) or v6 (the current docs). With or without modelId it picks each operation's path, and so its family's fetch, limits and wire form of flags (yes/no on the 2023 paths and on ControlNet, JSON booleans on the other v6 paths).")
     private SdApiVersion apiVersion = SdApiVersion.v3;
     @UriParam(label = "advanced",
               description = "Path of this operation below baseUrl, replacing the API family's default (for example /api/v1/enterprise/text2img). A fetch path takes the job id in place of {id}, or in the body as request_id when it has no {id}.")

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.github.camelsd.component.SdApiFamily;
-import io.github.camelsd.component.SdApiVersion;
 import io.github.camelsd.component.SdConstants;
 
 /**
@@ -158,15 +157,15 @@ public enum SdField {
      * @param  base64Request            whether the request asks for base64 (images may then be inline data)
      * @throws IllegalArgumentException saying what is wrong, without the field name (the caller adds it)
      */
-    public Object normalize(Object value, SdApiVersion version, SdApiFamily family, boolean base64Request) {
+    public Object normalize(Object value, SdApiFamily family, boolean base64Request) {
         Limits limits = family.limitsFor(this) != null ? family.limitsFor(this) : this.limits;
         Object wire = switch (type) {
             case TEXT -> text(value);
             case INTEGER -> integer(value);
             case DECIMAL -> decimal(value);
-            case FLAG -> version.flag(flag(value));
+            case FLAG -> family.flag(flag(value));
             case BOOLEAN -> flag(value);
-            case FLAG_OR_FACTOR -> flagOrFactor(value, version);
+            case FLAG_OR_FACTOR -> flagOrFactor(value, family);
             // each item is checked on its own; the joined list is not a value the limits read
             case LIST -> String.join(",", checkedItems(items(value), limits, family));
             case DECIMAL_LIST -> decimalList(value, limits, family);
@@ -185,17 +184,17 @@ public enum SdField {
         return items;
     }
 
-    private static Object flagOrFactor(Object value, SdApiVersion version) {
+    private static Object flagOrFactor(Object value, SdApiFamily family) {
         String text = value instanceof Number || value instanceof CharSequence ? value.toString().trim() : "";
         if (text.matches("[123]")) {
-            if (version == SdApiVersion.v6) {
-                throw new IllegalArgumentException("must be true or false on the v6 API (was " + text
+            if (!(family.flag(true) instanceof String)) {
+                throw new IllegalArgumentException("must be true or false on this API family (was " + text
                                                    + "; factors 1, 2, 3 are for the 2023 paths)");
             }
             return text;
         }
         try {
-            return version.flag(flag(value));
+            return family.flag(flag(value));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("must be yes/no, true/false or a factor 1, 2 or 3 (was '" + value + "')");
         }

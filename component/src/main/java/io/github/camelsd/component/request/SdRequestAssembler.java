@@ -10,7 +10,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelsd.component.SdApiFamily;
-import io.github.camelsd.component.SdApiVersion;
 import io.github.camelsd.component.SdConfiguration;
 import io.github.camelsd.component.SdConstants;
 import io.github.camelsd.component.SdImage;
@@ -64,7 +63,7 @@ public final class SdRequestAssembler {
                 return;
             }
             try {
-                request.put(family.wireName(field), field.normalize(value, config.getApiVersion(), family, base64));
+                request.put(family.wireName(field), field.normalize(value, family, base64));
             } catch (IllegalArgumentException e) {
                 errors.add(name, e.getMessage());
             }
@@ -251,9 +250,8 @@ public final class SdRequestAssembler {
     private static boolean isBase64(Map<String, Object> layered) {
         Object flag = layered.get(SdField.BASE64.apiName());
         try {
-            // the v6 wire form of a flag is a Boolean, whatever family the endpoint speaks
-            return flag != null
-                   && Boolean.TRUE.equals(SdField.BASE64.normalize(flag, SdApiVersion.v6, SdApiFamily.ACCOUNT, false));
+            // the account family writes flags as JSON booleans: its wire form is the plain answer
+            return flag != null && Boolean.TRUE.equals(SdField.BASE64.normalize(flag, SdApiFamily.ACCOUNT, false));
         } catch (IllegalArgumentException e) {
             return false; // reported with the field when the layers are normalized
         }
