@@ -8,12 +8,14 @@ import java.util.Map;
  * The wire conventions of one family of paths. The seed-era V3 API answers nearly every error with HTTP 200 and spells
  * {@code messege}; the v6 APIs use 400/401/404, spell {@code message}, add {@code proxy_links} and have the safety
  * checker off by default (their OpenAPI default). Families differ too in the form of their validation errors and in
- * what a fetch of a job still queued answers: see {@link ValidationForm} and {@link #queuedFetchField()}.
+ * what a fetch of a job still queued answers: see {@link ValidationForm} and {@link #queuedFetchField()}. The current
+ * docs' training, model-operation and general pages have error bodies of their own ({@link Errors}).
  */
 enum ApiFamily {
 
     /** The seed's stock V3 paths ({@code /api/v3/text2img}, img2img, inpaint, fetch, system_load, base64_crop). */
-    V3("/api/v3/fetch/", 200, ValidationForm.FIELD_MAP, 200, 200, "messege", false, true, 30, List.of(), null) {
+    V3("/api/v3/fetch/", 200, ValidationForm.FIELD_MAP, 200, 200, "messege", false, true, 30, List.of(), null,
+            Errors.SEED) {
         @Override
         String modelNotFound(String modelId) {
             return "Model id not found";
@@ -26,7 +28,7 @@ enum ApiFamily {
      * the bare {@code {"status":"processing","messege":"try again later.","output":""}}.
      */
     COMMUNITY("/api/v4/dreambooth/fetch/", 200, ValidationForm.FIELD_MAP, 200, 200, "messege", false, true, 30, "",
-            "messege") {
+            "messege", Errors.SEED) {
         @Override
         String modelNotFound(String modelId) {
             return "Model id not found";
@@ -37,7 +39,7 @@ enum ApiFamily {
      * missing prompt is the error-codes page's plain {@code "prompt is required"} with 400.
      */
     V6_REALTIME("/api/v6/realtime/fetch/", 401, ValidationForm.FIELD_MAP_OR_PROMPT_REQUIRED, 400, 404, "message", true,
-            false, 20, List.of(), null) {
+            false, 20, List.of(), null, Errors.SEED) {
         @Override
         String modelNotFound(String modelId) {
             return "Model not found: " + modelId;
@@ -50,7 +52,7 @@ enum ApiFamily {
      * form the community fetch page shows, {@code messege} and all.
      */
     V6_IMAGES("/api/v6/images/fetch/", 401, ValidationForm.PLAIN_TEXT, 200, 404, "message", true, false, 31,
-            List.of(), "messege") {
+            List.of(), "messege", Errors.SEED) {
         @Override
         String modelNotFound(String modelId) {
             return "Model not found: " + modelId;
@@ -67,7 +69,7 @@ enum ApiFamily {
      * body (its OpenAPI's VideoResponse).
      */
     V6_VIDEO("/api/v6/video/fetch/", 401, ValidationForm.SHORT_TEXT, 400, 404, "message", true, false, 20, List.of(),
-            null) {
+            null, Errors.SEED) {
         @Override
         String modelNotFound(String modelId) {
             return "Model not found: " + modelId;
@@ -75,15 +77,96 @@ enum ApiFamily {
     },
     /**
      * {@code /api/v6/image_editing}: as {@link #V6_VIDEO}, but a fetch of a queued job answers the bare
-     * {@code {"status":"processing","message":…,"output":"","tip":…}} of its OpenAPI's FetchProcessingResponse.
+     * {@code {"status":"processing","message":…,"output":"","tip":…}} of its OpenAPI's FetchProcessingResponse, and
+     * a processing answer has {@code "proxy_links": ""}, as most of the editing pages show it (a list only on
+     * success).
      */
     V6_EDITING("/api/v6/image_editing/fetch/", 401, ValidationForm.SHORT_TEXT, 400, 404, "message", true, false, 20,
-            List.of(), "message") {
+            List.of(), "message", Errors.SEED) {
+        @Override
+        String modelNotFound(String modelId) {
+            return "Model not found: " + modelId;
+        }
+
+        @Override
+        Object processingProxyLinks() {
+            return "";
+        }
+    },
+    /**
+     * Model training ({@code /api/v3/fine_tune}, {@code lora_fine_tune}, {@code fine_tune_status}, cancel, delete,
+     * {@code finetune_list}): the training OpenAPI's error body, {@code {"status":"error","messege":…,"code":…}}
+     * ({@code messege} and an error code), with 400 for a bad request (validation errors in Laravel's words, as one
+     * string), 401 for a bad key and 404 for an unknown training.
+     */
+    TRAINING(null, 401, ValidationForm.PLAIN_TEXT, 400, 404, "messege", false, false, 0, List.of(), null,
+            Errors.TRAINING) {
+        @Override
+        String modelNotFound(String modelId) {
+            return "Model id not found";
+        }
+    },
+    /**
+     * Model operations of the current docs ({@code /api/v3/load_model}): their OpenAPI's error body
+     * {@code {"status":"error","message":…,"code":…}}, 400 for a bad request, 401 for a bad key.
+     */
+    MODEL_OPERATION(null, 401, ValidationForm.SHORT_TEXT, 400, 404, "message", false, false, 0, List.of(), null,
+            Errors.MODEL_OPERATION) {
+        @Override
+        String modelNotFound(String modelId) {
+            return "Model not found: " + modelId;
+        }
+    },
+    /**
+     * The general API of the current docs ({@code /api/v3/nsfw_image_check}, {@code /api/check_nsfw_cp}): its error
+     * body {@code {"status":"error","message":…}} with 400 for a bad request, 401 (the error-codes page) for a bad
+     * key.
+     */
+    GENERAL(null, 401, ValidationForm.SHORT_TEXT, 400, 404, "message", false, false, 0, List.of(), null,
+            Errors.GENERAL) {
         @Override
         String modelNotFound(String modelId) {
             return "Model not found: " + modelId;
         }
     };
+
+    /**
+     * How a family's error bodies look beyond {@code status}: the field of the message, whether an error {@code code}
+     * (the HTTP status) is added, and the HTTP status of a request refused for another reason than validation (an
+     * unknown model, an image that cannot be downloaded).
+     */
+    enum Errors {
+        /** {@code message}; such errors are answered with HTTP 200 (the seed's and the v6 pages' error tab). */
+        SEED("message", false, 200),
+        /** The training OpenAPI's Error schema: {@code messege} and {@code code}, 400. */
+        TRAINING("messege", true, 400),
+        /** The model-operation OpenAPI's Error schema: {@code message} and {@code code}, 400. */
+        MODEL_OPERATION("message", true, 400),
+        /** The general API's Error schema: {@code message} only, 400. */
+        GENERAL("message", false, 400);
+
+        private final String messageField;
+        private final boolean code;
+        private final int requestErrorStatus;
+
+        Errors(String messageField, boolean code, int requestErrorStatus) {
+            this.messageField = messageField;
+            this.code = code;
+            this.requestErrorStatus = requestErrorStatus;
+        }
+
+        String messageField() {
+            return messageField;
+        }
+
+        boolean code() {
+            return code;
+        }
+
+        int requestErrorStatus() {
+            return requestErrorStatus;
+        }
+    }
 
     /** How a family words the validation errors of a request. */
     enum ValidationForm {
@@ -141,10 +224,11 @@ enum ApiFamily {
     private final int defaultSteps;
     private final Object processingOutput;
     private final String queuedFetchField;
+    private final Errors errors;
 
     ApiFamily(String fetchPath, int invalidKeyStatus, ValidationForm validationForm, int validationStatus,
             int unknownJobStatus, String processingMessageField, boolean proxyLinks, boolean safetyCheckerDefault,
-            int defaultSteps, Object processingOutput, String queuedFetchField) {
+            int defaultSteps, Object processingOutput, String queuedFetchField, Errors errors) {
         this.fetchPath = fetchPath;
         this.invalidKeyStatus = invalidKeyStatus;
         this.validationForm = validationForm;
@@ -156,6 +240,7 @@ enum ApiFamily {
         this.defaultSteps = defaultSteps;
         this.processingOutput = processingOutput;
         this.queuedFetchField = queuedFetchField;
+        this.errors = errors;
     }
 
     /** Both documented texts for an unknown {@code model_id}. */
@@ -166,7 +251,17 @@ enum ApiFamily {
         return steps;
     }
 
-    /** Where a queued job of this family is fetched by default: this prefix plus the job id. */
+    /** The {@code proxy_links} of a processing answer, or null when it has none. */
+    Object processingProxyLinks() {
+        return null;
+    }
+
+    /** How its error bodies look. */
+    Errors errors() {
+        return errors;
+    }
+
+    /** Where a queued job of this family is fetched by default: this prefix plus the job id (null: no jobs). */
     String fetchPath() {
         return fetchPath;
     }

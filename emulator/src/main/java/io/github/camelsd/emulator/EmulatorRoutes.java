@@ -7,6 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.github.camelsd.emulator.ApiFamily.COMMUNITY;
+import static io.github.camelsd.emulator.ApiFamily.GENERAL;
+import static io.github.camelsd.emulator.ApiFamily.MODEL_OPERATION;
+import static io.github.camelsd.emulator.ApiFamily.TRAINING;
 import static io.github.camelsd.emulator.ApiFamily.V3;
 import static io.github.camelsd.emulator.ApiFamily.V6_EDITING;
 import static io.github.camelsd.emulator.ApiFamily.V6_IMAGES;
@@ -14,18 +17,29 @@ import static io.github.camelsd.emulator.ApiFamily.V6_REALTIME;
 import static io.github.camelsd.emulator.ApiFamily.V6_VIDEO;
 import static io.github.camelsd.emulator.Operation.Kind.FETCH;
 import static io.github.camelsd.emulator.Operation.Kind.GENERATE;
+import static io.github.camelsd.emulator.Operation.Kind.LOAD_MODEL;
 import static io.github.camelsd.emulator.Operation.Kind.MODEL_LIST;
 import static io.github.camelsd.emulator.Operation.Kind.MODEL_RELOAD;
+import static io.github.camelsd.emulator.Operation.Kind.NSFW_IMAGE_CHECK;
+import static io.github.camelsd.emulator.Operation.Kind.NSFW_PROMPT_CHECK;
 import static io.github.camelsd.emulator.Operation.Kind.SYSTEM_LOAD;
+import static io.github.camelsd.emulator.Operation.Kind.TRAIN;
+import static io.github.camelsd.emulator.Operation.Kind.TRAINING_CANCEL;
+import static io.github.camelsd.emulator.Operation.Kind.TRAINING_DELETE;
+import static io.github.camelsd.emulator.Operation.Kind.TRAINING_LIST;
+import static io.github.camelsd.emulator.Operation.Kind.TRAINING_STATUS;
 import static io.github.camelsd.emulator.Operation.Kind.UPLOAD;
 import static io.github.camelsd.emulator.Operation.Kind.UPSCALE;
+import static io.github.camelsd.emulator.RequestRules.digitFlag;
 import static io.github.camelsd.emulator.RequestRules.dimension;
 import static io.github.camelsd.emulator.RequestRules.dimensionBetween;
 import static io.github.camelsd.emulator.RequestRules.flag;
 import static io.github.camelsd.emulator.RequestRules.integer;
 import static io.github.camelsd.emulator.RequestRules.integerBetween;
+import static io.github.camelsd.emulator.RequestRules.integerIn;
 import static io.github.camelsd.emulator.RequestRules.listOf;
 import static io.github.camelsd.emulator.RequestRules.loraStrength;
+import static io.github.camelsd.emulator.RequestRules.number;
 import static io.github.camelsd.emulator.RequestRules.numberBetween;
 import static io.github.camelsd.emulator.RequestRules.oneOf;
 import static io.github.camelsd.emulator.RequestRules.required;
@@ -65,6 +79,15 @@ final class EmulatorRoutes {
             "scribble", "segmentation", "aesthetic-controlnet", "inpaint", "softedge", "lineart", "shuffle", "tile",
             "face_detector", "qrcode", "blur", "pose", "gray", "low_quality");
     static final Set<String> VIDEO_OUTPUT_TYPES = Set.of("mp4", "gif");
+    /** Dreambooth's training types (its page says female) and LoRA's (its OpenAPI enum says women). */
+    static final Set<String> DREAMBOOTH_TRAINING_TYPES = Set.of("men", "female", "couple", "null");
+    static final Set<String> LORA_TRAINING_TYPES = Set.of("men", "women", "couple", "null");
+    /** load_model's categories: the OpenAPI's and the page's lists together. */
+    static final Set<String> MODEL_CATEGORIES = Set.of("stable_diffusion", "stable_diffusion_xl", "flux", "z_image",
+            "controlnet", "lora", "embeddings", "flux_lora", "flux_embeddings", "flux_checkpoint");
+    /** The steps face_gen, head_shot and fashion take. */
+    static final Set<Long> EDITING_STEPS = Set.of(21L, 31L, 41L);
+    private static final String EDITING = "/api/v6/image_editing/";
     /** V4 documents steps 21/31/41/51 and ControlNet 21/31 (2023: 1-50): the emulator takes the whole range. */
     private static final int COMMUNITY_MAX_STEPS = 51;
     private static final String REQUEST_ID = "request_id";
@@ -121,8 +144,10 @@ final class EmulatorRoutes {
             // v6 community models; steps 1-50 accepted (default 31), reported capped at 20
             community(new Operation("text2img", V6_IMAGES, GENERATE, "/api/v6/images/text2img",
                     communityRules(50, true, false), List.of())),
+            // also Flux Kontext's path (the image-editing OpenAPI): flux-kontext-dev, init_image_2, guidance
             community(new Operation("img2img", V6_IMAGES, GENERATE, "/api/v6/images/img2img",
-                    communityRules(50, true, true), List.of("init_image"))),
+                    kontextRules(), List.of("init_image"))).withModels(ModelCatalogue.COMMUNITY_OR_KONTEXT)
+                    .withOptionalImages("ip_adapter_image", "init_image_2"),
             community(new Operation("inpaint", V6_IMAGES, GENERATE, "/api/v6/images/inpaint",
                     communityRules(50, true, true), List.of("init_image", "mask_image"))),
             // both documented: request_id in the body (the fetch page), the id in the path (fetch_result, the SDKs)
@@ -135,10 +160,68 @@ final class EmulatorRoutes {
             new Operation("super_resolution", V6_EDITING, UPSCALE, "/api/v6/image_editing/super_resolution",
                     upscaleRules(), List.of("init_image")).withModels(ModelCatalogue.UPSCALERS),
             new Operation("fetch", V6_EDITING, FETCH, "/api/v6/image_editing/fetch/{id}", List.of(), List.of()),
+            // the other editing tools: image outputs sized as each page says, caption answers words
+            editing("removebg_mask", removeBackgroundRules(), "image").withImageForm(ImageForm.URL_OR_BASE64, "image")
+                    .withSizing(Operation.Sizing.INPUT),
+            editing("outpaint", outpaintRules(), "image").withSizing(Operation.Sizing.request(1280, 720)),
+            editing("object_removal", List.of(url("webhook")), "init_image", "mask_image")
+                    .withSizing(Operation.Sizing.INPUT),
+            // its OpenAPI has no image field, its example sends init_image: taken, and downloaded, when given
+            editing("mask_creator", List.of(requiredText("specific_object"), flag("base64"), url("webhook")))
+                    .withOptionalImages("init_image").withSizing(Operation.Sizing.REQUEST_OR_INPUT),
+            // its OpenAPI requires a prompt that its example does not send: optional
+            editing("caption", List.of(text("prompt"), oneOf("length", Set.of("short", "normal", "long")),
+                    flag("base64"), url("webhook")), "init_image").withOutput(OutputFormat.TEXT),
+            editing("face_gen", faceRules(512, 768, 20, true), "face_image")
+                    .withImageForm(ImageForm.URL_OR_BASE64, "face_image")
+                    .withSizing(Operation.Sizing.REQUEST_OR_INPUT),
+            // guidance_scale: "maximum 5", but its example sends 7.5; taken up to 20 as face_gen's
+            editing("head_shot", faceRules(512, 768, 20, false), "face_image")
+                    .withImageForm(ImageForm.URL_OR_BASE64, "face_image")
+                    .withSizing(Operation.Sizing.REQUEST_OR_INPUT),
+            editing("flux_headshot", fluxHeadshotRules(), "face_image")
+                    .withImageForm(ImageForm.URL_OR_BASE64, "face_image")
+                    .withSizing(Operation.Sizing.REQUEST_OR_INPUT),
+            editing("fashion", fashionRules(), "init_image", "cloth_image").withSizing(Operation.Sizing.INPUT),
+            editing("img_mixer", imageMixerRules(), "init_image").withImageForm(ImageForm.list(4), "init_image")
+                    .withSizing(Operation.Sizing.REQUEST_OR_INPUT),
+            editing("inpaint", editingInpaintRules(), "init_image", "mask_image"),
+            editing("qwen_edit", List.of(requiredText("prompt"), flag("safety_checker"), flag("base64"),
+                    url("webhook")), "init_image").withImageForm(ImageForm.listOrOne(4), "init_image")
+                    .withModels(ModelCatalogue.QWEN_EDIT).withSizing(Operation.Sizing.INPUT),
+            new Operation("base64_to_url", V6_EDITING, UPLOAD, EDITING + "base64_to_url", List.of(),
+                    List.of("init_image")),
             // v6 video: GIF unless output_type says mp4
             new Operation("text2video", V6_VIDEO, GENERATE, "/api/v6/video/text2video", v6VideoRules(), List.of())
                     .withModels(ModelCatalogue.VIDEO).withOutput(OutputFormat.GIF),
-            new Operation("fetch", V6_VIDEO, FETCH, "/api/v6/video/fetch/{id}", List.of(), List.of()));
+            new Operation("fetch", V6_VIDEO, FETCH, "/api/v6/video/fetch/{id}", List.of(), List.of()),
+            // model training: Dreambooth and LoRA, their status, cancel and delete (each on both documented paths)
+            new Operation("fine_tune", TRAINING, TRAIN, "/api/v3/fine_tune", trainingRules(false), List.of("images"))
+                    .withImageForm(ImageForm.list(Integer.MAX_VALUE), "images")
+                    .withModels("base_model_id", ModelCatalogue.COMMUNITY),
+            new Operation("lora_fine_tune", TRAINING, TRAIN, "/api/v3/lora_fine_tune", trainingRules(true),
+                    List.of("images")).withImageForm(ImageForm.list(Integer.MAX_VALUE), "images")
+                    .withModels(ModelCatalogue.NONE),
+            new Operation("fine_tune_status", TRAINING, TRAINING_STATUS, "/api/v3/fine_tune_status/{id}", List.of(),
+                    List.of()),
+            // the page's path (sic) and the OpenAPI's
+            new Operation("cancel_training", TRAINING, TRAINING_CANCEL, "/api/v3/cancle_training/{id}", List.of(),
+                    List.of()),
+            new Operation("cancel_training", TRAINING, TRAINING_CANCEL, "/api/v3/cancel_training/{id}", List.of(),
+                    List.of()),
+            // the page's path, and the OpenAPI's path read without its path-level server (.../api/v3/finetune)
+            new Operation("delete_training", TRAINING, TRAINING_DELETE, "/api/v3/finetune/delete/{id}", List.of(),
+                    List.of()),
+            new Operation("delete_training", TRAINING, TRAINING_DELETE, "/api/v3/delete/{id}", List.of(), List.of()),
+            new Operation("finetune_list", TRAINING, TRAINING_LIST, "/api/v3/finetune_list", List.of(), List.of()),
+            // model_id names the model it loads, not one that must exist
+            new Operation("load_model", MODEL_OPERATION, LOAD_MODEL, "/api/v3/load_model", loadModelRules(),
+                    List.of()).withModels(ModelCatalogue.NONE),
+            // the general API's NSFW checks
+            new Operation("nsfw_image_check", GENERAL, NSFW_IMAGE_CHECK, "/api/v3/nsfw_image_check",
+                    List.of(numberBetween("threshold", 0, 1)), List.of("init_image")).withModels(ModelCatalogue.NONE),
+            new Operation("check_nsfw_cp", GENERAL, NSFW_PROMPT_CHECK, "/api/check_nsfw_cp",
+                    List.of(requiredText("prompt")), List.of()).withModels(ModelCatalogue.NONE));
 
     private static final List<Pattern> PATTERNS = TABLE.stream().map(EmulatorRoutes::compile).toList();
 
@@ -148,6 +231,114 @@ final class EmulatorRoutes {
     /** A community-model image row: model_id required, and an IP adapter image downloaded when given. */
     private static Operation community(Operation operation) {
         return operation.withModels(ModelCatalogue.COMMUNITY).withOptionalImages("ip_adapter_image");
+    }
+
+    /** An image-editing tool on {@code /api/v6/image_editing/<name>}: no model, PNG images of the request's size. */
+    private static Operation editing(String name, List<RequestRules.Rule> rules, String... images) {
+        return new Operation(name, V6_EDITING, GENERATE, EDITING + name, rules, List.of(images))
+                .withModels(ModelCatalogue.NONE);
+    }
+
+    /** v6 community img2img, with Flux Kontext's {@code guidance} (0-20). */
+    private static List<RequestRules.Rule> kontextRules() {
+        List<RequestRules.Rule> rules = communityRules(50, true, true);
+        rules.add(numberBetween("guidance", 0, 20));
+        return rules;
+    }
+
+    /** removebg_mask: its flags echo in {@code meta} as "1"/"0", as its page shows. */
+    private static List<RequestRules.Rule> removeBackgroundRules() {
+        return List.of(digitFlag("alpha_matting"), digitFlag("post_process_mask"), digitFlag("only_mask"),
+                digitFlag("inverse_mask"), integer("seed"), flag("base64"),
+                integerBetween("alpha_matting_foreground_threshold", 0, 240),
+                integerBetween("alpha_matting_background_threshold", 0, 20),
+                integerBetween("alpha_matting_erode_size", 0, 5), url("webhook"));
+    }
+
+    /** outpaint: sides up to 1440 (default 1280 x 720), overlap_width up to 42, steps up to 30. */
+    private static List<RequestRules.Rule> outpaintRules() {
+        return List.of(text("prompt"), text("negative_prompt"), integerBetween("width", 1, 1440),
+                integerBetween("height", 1, 1440), integerBetween("overlap_width", 0, 42),
+                integerBetween("num_inference_steps", 1, 30), number("guidance_scale"), integer("seed"), flag("temp"),
+                flag("base64"), url("webhook"));
+    }
+
+    /** face_gen and head_shot: a prompt, sides up to 512 x 768, steps 21/31/41, up to 2 samples; face_gen a style. */
+    private static List<RequestRules.Rule> faceRules(int maxWidth, int maxHeight, int maxGuidance, boolean style) {
+        List<RequestRules.Rule> rules = new ArrayList<>(List.of(requiredText("prompt"), text("negative_prompt"),
+                integerBetween("width", 1, maxWidth), integerBetween("height", 1, maxHeight),
+                integerIn("num_inference_steps", EDITING_STEPS), numberBetween("guidance_scale", 1, maxGuidance),
+                numberBetween("s_scale", 0, 2), integerBetween("samples", 1, 2), flag("safety_checker"),
+                oneOf("safety_checker_type", SAFETY_CHECKER_TYPES), flag("base64"), integer("seed"),
+                url("webhook")));
+        if (style) {
+            rules.add(oneOf("style", Set.of("comic", "chibi", "3d", "anime", "realistic")));
+        }
+        return rules;
+    }
+
+    /** flux_headshot: sides up to 1024, steps up to 26, guidance 1-10; the seed its OpenAPI requires is optional, as
+     * its example sends null. */
+    private static List<RequestRules.Rule> fluxHeadshotRules() {
+        return List.of(requiredText("prompt"), text("negative_prompt"), integerBetween("width", 1, 1024),
+                integerBetween("height", 1, 1024), integerBetween("num_inference_steps", 1, 26),
+                numberBetween("guidance_scale", 1, 10), integer("seed"), url("webhook"));
+    }
+
+    /** fashion: the garment's cloth_type is required; steps 21/31/41. */
+    private static List<RequestRules.Rule> fashionRules() {
+        return List.of(required("cloth_type"), oneOf("cloth_type", Set.of("upper_body", "lower_body", "dresses")),
+                text("prompt"), text("negative_prompt"), integerIn("num_inference_steps", EDITING_STEPS),
+                flag("temp"), numberBetween("guidance_scale", 1, 20), integer("seed"), url("webhook"));
+    }
+
+    /** img_mixer: up to four images, sides up to 1024, steps 1-50, one sample. */
+    private static List<RequestRules.Rule> imageMixerRules() {
+        return List.of(requiredText("prompt"), text("negative_prompt"), integerBetween("width", 1, 1024),
+                integerBetween("height", 1, 1024), integerBetween("steps", 1, 50),
+                integerBetween("num_inference_steps", 1, 50), numberBetween("guidance_scale", 1, 20),
+                integer("seed"), integerBetween("samples", 1, 1), url("webhook"));
+    }
+
+    /** The editing inpaint: sides up to 1024 (default 512), up to 4 samples, guidance 1-5, instant_response. */
+    private static List<RequestRules.Rule> editingInpaintRules() {
+        return List.of(requiredText("prompt"), text("negative_prompt"), integerBetween("width", 1, 1024),
+                integerBetween("height", 1, 1024), integerBetween("samples", 1, 4),
+                integerBetween("num_inference_steps", 1, 50), flag("safety_checker"), flag("enhance_prompt"),
+                numberBetween("guidance_scale", 1, 5), numberBetween("strength", 0, 1), flag("instant_response"),
+                flag("base64"), integer("seed"), url("webhook"));
+    }
+
+    /**
+     * Dreambooth ({@code fine_tune}: a base model, training_type with female, max_train_steps up to 2000) and LoRA
+     * ({@code lora_fine_tune}: base_model_type, lora_type, training_type with women, max_train_steps 10-50). The
+     * docs' "2 x the number of images" for max_train_steps is advice, not checked.
+     */
+    private static List<RequestRules.Rule> trainingRules(boolean lora) {
+        List<RequestRules.Rule> rules = new ArrayList<>(List.of(requiredText("instance_prompt"),
+                requiredText("class_prompt")));
+        if (lora) {
+            rules.addAll(List.of(oneOf("base_model_type", Set.of("normal", "sdxl")), text("negative_prompt"),
+                    oneOf("lora_type", Set.of("lora", "lycoris")), text("wandb_key")));
+        } else {
+            rules.add(requiredText("base_model_id"));
+        }
+        rules.addAll(List.of(integer("seed"),
+                oneOf("training_type", lora ? LORA_TRAINING_TYPES : DREAMBOOTH_TRAINING_TYPES),
+                required("max_train_steps"),
+                lora ? integerBetween("max_train_steps", 10, 50) : integerBetween("max_train_steps", 1, 2000),
+                url("webhook")));
+        return rules;
+    }
+
+    /** load_model: where from, under which id, in which format and category, for whom. */
+    private static List<RequestRules.Rule> loadModelRules() {
+        return List.of(requiredText("url"), requiredText("model_id"), required("model_format"),
+                oneOf("model_format", Set.of("diffusers", "safetensors", "ckpt")), required("model_category"),
+                oneOf("model_category", MODEL_CATEGORIES), oneOf("model_subcategory", Set.of("lora")),
+                required("model_visibility"), oneOf("model_visibility", Set.of("private", "public")),
+                requiredText("model_name"), oneOf("revision", Set.of("fp16", "fp32")), flag("force_load"),
+                flag("hf_upload"), flag("upcast_attention"), url("model_image"), url("webhook"));
     }
 
     /** The text2img family's rules; the path families differ in their step cap, img2img and inpaint add strength. */

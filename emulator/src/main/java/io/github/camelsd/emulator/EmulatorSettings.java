@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
-/** The knobs of one emulator: fixed keys and models, and the timings a test may change while it runs. */
+/** The knobs of one emulator: fixed keys and models, and the timings (jobs, spam filter, training) tests change. */
 final class EmulatorSettings {
 
     static final int DEFAULT_QUEUE_LIMIT = 5;
@@ -16,14 +16,16 @@ final class EmulatorSettings {
     private volatile Duration processingTime;
     private volatile Duration spamFilterWindow;
     private volatile int queueLimit;
+    private volatile Duration trainingTime;
 
     EmulatorSettings(Set<String> apiKeys, Set<String> knownModels, Duration processingTime,
-            Duration spamFilterWindow, int queueLimit) {
+            Duration spamFilterWindow, int queueLimit, Duration trainingTime) {
         this.apiKeys = Set.copyOf(apiKeys);
         this.knownModels = Set.copyOf(knownModels);
         setProcessingTime(processingTime);
         setSpamFilterWindow(spamFilterWindow);
         setQueueLimit(queueLimit);
+        setTrainingTime(trainingTime);
     }
 
     boolean accepts(Object key) {
@@ -49,6 +51,15 @@ final class EmulatorSettings {
 
     int queueLimit() {
         return queueLimit;
+    }
+
+    /** How long a training takes from {@code deploying_gpu} to {@code model_ready}. */
+    Duration trainingTime() {
+        return trainingTime;
+    }
+
+    void setTrainingTime(Duration trainingTime) {
+        this.trainingTime = nonNegative(trainingTime, "trainingTime");
     }
 
     void setProcessingTime(Duration processingTime) {

@@ -1,6 +1,5 @@
 package io.github.camelsd.emulator;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +59,12 @@ record GenerationRequest(String prompt, String negativePrompt, int width, int he
             format = asked;
         }
         Object steps = absent(body.get("num_inference_steps")) ? body.get("steps") : body.get("num_inference_steps");
-        List<String> images = new ArrayList<>();
-        operation.inputImages().forEach(field -> images.add(text(body.get(field)).strip()));
-        operation.optionalImages().stream().filter(field -> !absent(body.get(field)))
-                .forEach(field -> images.add(text(body.get(field)).strip()));
+        List<String> images = operation.imageReferences(body);
         Map<String, Object> echoed = new LinkedHashMap<>();
         for (RequestRules.Rule rule : operation.rules()) {
             Object value = body.get(rule.field());
             if (!NOT_ECHOED.contains(rule.field()) && !absent(value)) {
-                echoed.put(rule.field(), value);
+                echoed.putIfAbsent(rule.field(), rule.echo(value));
             }
         }
         long seconds = integerOr(body.get("seconds"), 0);
@@ -77,13 +73,13 @@ record GenerationRequest(String prompt, String negativePrompt, int width, int he
         return new GenerationRequest(
                 text(body.get("prompt")).strip(),
                 text(body.get("negative_prompt")),
-                (int) integerOr(body.get("width"), DEFAULT_SIDE),
-                (int) integerOr(body.get("height"), DEFAULT_SIDE),
-                format.video() || upscale ? 1 : (int) integerOr(body.get("samples"), 1),
+                (int) integerOr(body.get("width"), operation.sizing().width()),
+                (int) integerOr(body.get("height"), operation.sizing().height()),
+                format.video() || !format.files() || upscale ? 1 : (int) integerOr(body.get("samples"), 1),
                 (int) integerOr(steps, operation.family().defaultSteps()),
                 numberOr(body.get("guidance_scale"), DEFAULT_GUIDANCE_SCALE),
                 seed == null || seed == RANDOM_SEED ? null : seed,
-                operation.models().effective(ModelCatalogue.requested(body)),
+                operation.models().effective(ModelCatalogue.requested(body, operation.modelField())),
                 numberValue(body.get("strength")),
                 flag(body.get("safety_checker"), operation.family().safetyCheckerDefault()),
                 format == OutputFormat.PNG && !upscale && flag(body.get("base64"), false),

@@ -85,6 +85,15 @@ final class ImageStore {
         return fileName;
     }
 
+    /** What the job's file at {@code path} (under {@link #GENERATIONS}) looks like, or null when it is none. */
+    ImageSpec spec(String path) {
+        if (!path.startsWith(GENERATIONS)) {
+            return null;
+        }
+        ImageSet set = sets.get(filePrefix(path.substring(GENERATIONS.length())));
+        return set == null ? null : set.spec();
+    }
+
     void register(String filePrefix, ImageSpec spec, int count) {
         sets.put(filePrefix, new ImageSet(spec, count));
     }

@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
  * @param filePrefix the UUID its image files are named after
  * @param nsfw       the safety checker found the prompt NSFW: the images are black
  * @param failing    a fault made it fail while processing
+ * @param text       the answer in words of a job whose output is {@link OutputFormat#TEXT} (a caption), else null
  */
 record Job(long id, String key, Operation operation, GenerationRequest request, long seed, String filePrefix,
-        boolean nsfw, boolean failing, long createdNanos, long doneNanos) {
+        boolean nsfw, boolean failing, long createdNanos, long doneNanos, String text) {
 
     /** The wire conventions of the path that created it. */
     ApiFamily family() {
@@ -22,7 +23,7 @@ record Job(long id, String key, Operation operation, GenerationRequest request, 
 
     /** This job, done at {@code now} instead of later. */
     Job doneAt(long now) {
-        return new Job(id, key, operation, request, seed, filePrefix, nsfw, failing, createdNanos, now);
+        return new Job(id, key, operation, request, seed, filePrefix, nsfw, failing, createdNanos, now, text);
     }
 
     boolean processing(long now) {

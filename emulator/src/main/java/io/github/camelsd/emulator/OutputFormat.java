@@ -1,12 +1,17 @@
 package io.github.camelsd.emulator;
 
-/** The kinds of file a job's output links point at: images, and the two video formats the video API documents. */
+/**
+ * The kinds of file a job's output links point at: images, and the two video formats the video API documents; or
+ * {@link #TEXT}, an answer in words (caption), which has no file.
+ */
 enum OutputFormat {
 
     PNG("png", "image/png"),
     /** An animated GIF, the v6 video API's default {@code output_type}. */
     GIF("gif", "image/gif"),
-    MP4("mp4", "video/mp4");
+    MP4("mp4", "video/mp4"),
+    /** The output is text in the answer's {@code output} list, not files. */
+    TEXT("txt", "text/plain");
 
     private final String extension;
     private final String contentType;
@@ -26,7 +31,12 @@ enum OutputFormat {
     }
 
     boolean video() {
-        return this != PNG;
+        return this == GIF || this == MP4;
+    }
+
+    /** Whether the output is files behind links (not {@link #TEXT}). */
+    boolean files() {
+        return this != TEXT;
     }
 
     /** The video format an {@code output_type} value names, or null when it names none. */

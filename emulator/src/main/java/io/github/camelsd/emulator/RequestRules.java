@@ -25,6 +25,11 @@ final class RequestRules {
         String field();
 
         void check(Map<String, Object> body, Map<String, List<String>> errors);
+
+        /** What {@code meta} echoes for the value sent: the value itself, unless the rule says otherwise. */
+        default Object echo(Object value) {
+            return value;
+        }
     }
 
     /** How a rule checks its field. */
@@ -40,9 +45,24 @@ final class RequestRules {
         }
     }
 
+    /** A flag that {@code meta} echoes as the string "1" or "0", as the background-removal page shows it. */
+    private record DigitFlagRule(String field, Check how) implements Rule {
+        @Override
+        public void check(Map<String, Object> body, Map<String, List<String>> errors) {
+            how.check(body, errors);
+        }
+
+        @Override
+        public Object echo(Object value) {
+            return flag(value, false) ? "1" : "0";
+        }
+    }
+
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final int MAX_DIMENSION = 1024;
+    /** The most an upload may be: "the maximum file size for upload is 5MB". */
+    static final int MAX_UPLOAD_BYTES = 5 << 20;
     private static final int DIMENSION_STEP = 8;
 
     private RequestRules() {
@@ -145,11 +165,42 @@ final class RequestRules {
 
     /** A required input image: an http(s) URL, or, with the {@code base64} flag set, base64 data (checked on fetch). */
     static Rule inputImage(String field) {
+        return image(field, true, ImageForm.URL);
+    }
+
+    /**
+     * A field holding input images in {@code form}: one http(s) URL, or base64 data where the form or the request's
+     * {@code base64} flag allows it (checked on fetch); or a list of URLs, each checked as {@code field.index}.
+     * Optional ones may be absent (null, an empty string or an empty list).
+     */
+    static Rule image(String field, boolean required, ImageForm form) {
         return rule(field, (body, errors) -> {
             Object value = body.get(field);
-            if (value == null || value instanceof String text && text.isBlank()) {
+            boolean empty = value instanceof List<?> list && list.isEmpty();
+            if (!required && (absent(value) || empty)) {
+                return;
+            }
+            if (value == null || value instanceof String text && text.isBlank() || empty) {
                 fail(errors, field, "The %s field is required.");
-            } else if (!isHttpUrl(value) && !(value instanceof String && flag(body.get("base64"), false))) {
+                return;
+            }
+            if (form.list()) {
+                List<?> items = value instanceof List<?> list ? list
+                        : form.single() && value instanceof String ? List.of(value) : null;
+                if (items == null) {
+                    fail(errors, field, "The %s must be an array.");
+                    return;
+                }
+                if (items.size() > form.maxItems()) {
+                    fail(errors, field, "The %s may not have more than " + form.maxItems() + " items.");
+                }
+                for (int i = 0; i < items.size(); i++) {
+                    if (!isHttpUrl(items.get(i))) {
+                        fail(errors, field + "." + i, "The %s must be a valid URL.");
+                    }
+                }
+            } else if (!isHttpUrl(value) && !(value instanceof String
+                    && (form.base64Always() || flag(body.get("base64"), false)))) {
                 fail(errors, field, "The %s must be a valid URL.");
             }
         });
@@ -166,6 +217,8 @@ final class RequestRules {
                 fail(errors, field, "The %s field is required.");
             } else if (!(value instanceof String text) || ImageFormat.of(ImageFormat.decodeBase64(text)) == null) {
                 fail(errors, field, "The %s must be a valid base64 encoded image.");
+            } else if (ImageFormat.decodeBase64(text).length > MAX_UPLOAD_BYTES) {
+                fail(errors, field, "The %s may not be greater than " + (MAX_UPLOAD_BYTES >> 10) + " kilobytes.");
             }
         });
     }
@@ -283,10 +336,37 @@ final class RequestRules {
 
     /** An optional input image: absent, or as {@link #inputImage}. */
     static Rule optionalImage(String field) {
-        Rule required = inputImage(field);
+        return image(field, false, ImageForm.URL);
+    }
+
+    /** An optional flag, as {@link #flag(String)}, that {@code meta} echoes as "1" or "0". */
+    static Rule digitFlag(String field) {
+        Rule flag = flag(field);
+        return new DigitFlagRule(field, flag::check);
+    }
+
+    /** An optional number, of any size. */
+    static Rule number(String field) {
         return rule(field, (body, errors) -> {
-            if (!absent(body.get(field))) {
-                required.check(body, errors);
+            Object value = body.get(field);
+            if (!absent(value) && numberValue(value) == null) {
+                fail(errors, field, "The %s must be a number.");
+            }
+        });
+    }
+
+    /** An optional integer from a fixed list ({@code 21, 31, 41}). */
+    static Rule integerIn(String field, Set<Long> allowed) {
+        return rule(field, (body, errors) -> {
+            Object value = body.get(field);
+            if (absent(value)) {
+                return;
+            }
+            Long number = integerValue(value);
+            if (number == null) {
+                fail(errors, field, "The %s must be an integer.");
+            } else if (!allowed.contains(number)) {
+                fail(errors, field, "The selected %s is invalid.");
             }
         });
     }

@@ -30,8 +30,22 @@ final class ResponseBodies {
         this.images = images;
     }
 
+    /** The emulator's base URL, which its links start with. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     static Map<String, Object> error(Object message) {
         return body("status", "error", "message", message);
+    }
+
+    /** An error body as {@code family} writes it: its message field, and the HTTP status as {@code code} if wanted. */
+    static Map<String, Object> error(ApiFamily family, int status, Object message) {
+        Map<String, Object> body = body("status", "error", family.errors().messageField(), message);
+        if (family.errors().code()) {
+            body.put("code", status);
+        }
+        return body;
     }
 
     static Map<String, Object> invalidKey() {
@@ -66,7 +80,8 @@ final class ResponseBodies {
     Map<String, Object> success(Job job) {
         Map<String, Object> body = body("status", "success", "generationTime", job.generationTime(), "id", job.id());
         List<String> links = links(job);
-        Object output = job.request().base64() ? base64Images(job) : links;
+        Object output = !job.request().format().files() ? List.of(job.text())
+                : job.request().base64() ? base64Images(job) : links;
         body.put("output", job.operation().singleOutput() ? links.get(0) : output);
         if (job.family().proxyLinks()) {
             body.put("proxy_links", links);
@@ -87,6 +102,9 @@ final class ResponseBodies {
         body.put("fetch_result", baseUrl + job.operation().fetchResult() + job.id());
         body.put("output", job.family().processingOutput());
         body.put("future_links", links(job));
+        if (job.family().processingProxyLinks() != null) {
+            body.put("proxy_links", job.family().processingProxyLinks());
+        }
         body.put("tip", QUEUED_TIP);
         body.put("meta", meta(job));
         return body;
@@ -136,6 +154,60 @@ final class ResponseBodies {
                 : body("status", "success", "id", id, "output", List.of(link));
     }
 
+    /**
+     * A training just started, as both training pages show it: always at its first stage, {@code messege} and all,
+     * whatever the training time.
+     */
+    static Map<String, Object> trainingStarted(String trainingId, String data) {
+        return body("status", "success", "messege", Training.STAGES.get(0), "data", data, "training_id", trainingId);
+    }
+
+    /** {@code fine_tune_status}: the stage in {@code messege}, the log of the stages reached in {@code data}. */
+    static Map<String, Object> trainingStatus(String stage, String log) {
+        return body("status", "success", "messege", stage, "data", log);
+    }
+
+    /** {@code fine_tune_status} of a cancelled training (undocumented): {@code failed}, so that polling stops. */
+    static Map<String, Object> trainingCancelled(String log) {
+        return body("status", "failed", "messege", Training.CANCELLED, "data", log);
+    }
+
+    /** The training webhook's payload, one per stage reached. */
+    static Map<String, Object> trainingWebhook(String trainingId, String stage, String logs) {
+        return body("status", "success", "training_status", stage, "logs", logs, "model_id", trainingId);
+    }
+
+    /** The answer of cancel and delete: the OpenAPI's BasicResponse {@code {status, messege, data}}. */
+    static Map<String, Object> trainingDone(String messege, String trainingId) {
+        return body("status", "success", "messege", messege, "data", trainingId);
+    }
+
+    /** {@code finetune_list}: the ids of the caller's trainings in {@code data}. */
+    static Map<String, Object> trainedModels(List<String> trainingIds) {
+        return body("status", "success", "messege", "model list", "data", trainingIds);
+    }
+
+    /** {@code load_model}'s answer, as its OpenAPI has it (the page's example has a trailing comma). */
+    static Map<String, Object> modelLoadStarted() {
+        return body("status", "success", "message", "model load started");
+    }
+
+    /** The webhook of a loaded model (undocumented: the docs only say a webhook receives model load events). */
+    static Map<String, Object> modelLoaded(String modelId) {
+        return body("status", "success", "message", "model loaded", "model_id", modelId);
+    }
+
+    /** {@code nsfw_image_check}: no {@code status}, the image as sent, the verdict in a one-element list. */
+    static Map<String, Object> nsfwImage(String image, boolean nsfw) {
+        return body("images", image, "has_nsfw_concept", List.of(nsfw));
+    }
+
+    /** {@code check_nsfw_cp}: both verdicts, the prompt as sent and as filtered. */
+    static Map<String, Object> nsfwPrompt(boolean cp, boolean nsfw, String prompt, String filtered) {
+        return body("status", "success", "is_cp", cp, "is_nsfw", nsfw, "original_prompt", prompt,
+                "filtered_prompt", filtered);
+    }
+
     /** What the webhook receives when the job is over: the success or failure body plus the caller's track id. */
     Map<String, Object> webhook(Job job) {
         Map<String, Object> body;
@@ -151,6 +223,9 @@ final class ResponseBodies {
 
     private List<String> links(Job job) {
         List<String> links = new ArrayList<>();
+        if (!job.request().format().files()) {
+            return links; // a caption has no files
+        }
         for (int i = 0; i < job.request().samples(); i++) {
             links.add(baseUrl + ImageStore.GENERATIONS + ImageStore.fileName(job.filePrefix(), i, job.request().format()));
         }

@@ -21,11 +21,15 @@ import com.sun.net.httpserver.HttpServer;
  * An emulator of the hosted Stable Diffusion API over real HTTP on loopback, with fault injection. It serves the
  * seed-era V3 stock paths and v6 realtime; community / Dreambooth models (V4 {@code /api/v4/dreambooth...}, v6
  * {@code /api/v6/images/...}, with {@code model_list} and {@code model_reload}); ControlNet ({@code /api/v5/controlnet});
- * super resolution (V3 and v6 image editing); text to video (V5, V4 Dreambooth, v6, with real GIF and MP4 files); and
- * the two upload paths that turn base64 images into URLs it serves under {@code /uploads/}. Each family keeps its
- * documented oddities ({@code messege}, {@code fetch_result} pointing at another family, output as a string...). Every
- * instance is independent (no static state), so several can run in one JVM; it keeps a fixed number of threads however
- * many clients connect, and {@link #close()} releases its port and threads.
+ * super resolution (V3 and v6 image editing) and every other v6 image-editing tool (background removal, outpaint,
+ * object removal, mask creator, caption, face and head shots, fashion, image mixer, inpaint, Qwen Edit; Flux Kontext on
+ * {@code /api/v6/images/img2img}); text to video (V5, V4 Dreambooth, v6, with real GIF and MP4 files); model training
+ * (Dreambooth and LoRA, with their stages, status, webhooks, cancel, delete and list) and {@code load_model}, whose
+ * models the community paths then take; the NSFW image and prompt checks; and the three upload paths that turn base64
+ * images into URLs it serves under {@code /uploads/}. Each family keeps its documented oddities ({@code messege},
+ * {@code fetch_result} pointing at another family, output as a string, {@code cancle_training}...). Every instance is
+ * independent (no static state), so several can run in one JVM; it keeps a fixed number of threads however many
+ * clients connect, and {@link #close()} releases its port and threads.
  *
  * <pre>{@code
  * try (SdEmulator emulator = SdEmulator.builder().apiKey("test-key").build().start()) {
@@ -57,6 +61,7 @@ public final class SdEmulator implements AutoCloseable {
     private final JobStore jobs = new JobStore();
     private final ImageStore images = new ImageStore();
     private final SpamFilter spamFilter = new SpamFilter();
+    private final Trainings trainings = new Trainings();
 
     private HttpServer server; // guarded by this
     private EmulatorThreads threads; // guarded by this
@@ -69,7 +74,8 @@ public final class SdEmulator implements AutoCloseable {
     private SdEmulator(Builder builder) {
         this.requestedPort = builder.port;
         this.settings = new EmulatorSettings(builder.apiKeys.isEmpty() ? Set.of(Builder.DEFAULT_KEY) : builder.apiKeys,
-                builder.knownModels, builder.processingTime, builder.spamFilterWindow, builder.queueLimit);
+                builder.knownModels, builder.processingTime, builder.spamFilterWindow, builder.queueLimit,
+                builder.trainingTime);
     }
 
     public static Builder builder() {
@@ -98,7 +104,7 @@ public final class SdEmulator implements AutoCloseable {
         webhooks = new WebhookSender(outbound);
         ResponseBodies bodies = new ResponseBodies(baseUrl, images);
         pipeline = new ApiPipeline(settings, jobs, images, new ImageFetcher(outbound), spamFilter, webhooks,
-                threads, bodies);
+                threads, bodies, trainings);
         server.setExecutor(threads.workers());
         server.createContext("/", new EmulatorHandler(baseUrl, requests, downloads, faults, images, pipeline,
                 threads));
@@ -148,6 +154,56 @@ public final class SdEmulator implements AutoCloseable {
         return pipeline.completeQueuedJobs();
     }
 
+    /**
+     * How long a training takes from {@code deploying_gpu} to {@code model_ready}, its eight stages evenly spaced; zero
+     * makes a training ready at once (its start answer still says {@code deploying_gpu}, as documented). Applies to
+     * trainings started afterwards.
+     */
+    public void setTrainingTime(Duration trainingTime) {
+        settings.setTrainingTime(trainingTime);
+    }
+
+    /**
+     * Moves training {@code trainingId} (of any key) to its next stage now, as if the time to it had passed; the later
+     * stages keep their spacing. The webhook of the stage, if the training has one, is sent now. A training ready or
+     * cancelled stays as it is. Returns its stage: one of the documented stages, or {@code training_cancelled}.
+     *
+     * @throws IllegalArgumentException when there is no such training
+     */
+    public synchronized String advanceTraining(String trainingId) {
+        return started().training().advance(trainingId);
+    }
+
+    /**
+     * Makes training {@code trainingId} (of any key) {@code model_ready} now, its model usable, and sends the webhooks
+     * of the stages it skipped, in order. Returns its stage ({@code training_cancelled} for a cancelled one).
+     *
+     * @throws IllegalArgumentException when there is no such training
+     */
+    public synchronized String completeTraining(String trainingId) {
+        return started().training().complete(trainingId);
+    }
+
+    /** Makes every training {@code model_ready} now, as {@link #completeTraining}; returns how many were not yet. */
+    public synchronized int completeTrainings() {
+        return started().training().completeAll();
+    }
+
+    /**
+     * The stage of training {@code trainingId} now (of any key): one of the documented stages, or
+     * {@code training_cancelled}; null when there is no such training (or it was deleted).
+     */
+    public synchronized String trainingStage(String trainingId) {
+        return started().training().stage(trainingId);
+    }
+
+    private ApiPipeline started() {
+        if (pipeline == null) {
+            throw new IllegalStateException("not started");
+        }
+        return pipeline;
+    }
+
     public SdFaults faults() {
         return faults;
     }
@@ -178,14 +234,15 @@ public final class SdEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets requests, download counts, faults, jobs (and their images and pending webhooks), uploads, spam memory and webhook
-     * deliveries.
+     * Forgets requests, download counts, faults, jobs (and their images and pending webhooks), trainings (and their
+     * models and pending webhooks), loaded models, uploads, spam memory and webhook deliveries.
      */
     public synchronized void reset() {
         requests.clear();
         downloads.set(0);
         faults.clear();
         jobs.clear();
+        trainings.clear();
         images.clear();
         spamFilter.clear();
         if (webhooks != null) {
@@ -208,7 +265,8 @@ public final class SdEmulator implements AutoCloseable {
 
     /**
      * Runs the emulator until the process is killed. Flags: {@code --port N} (default 8080), {@code --key K}
-     * (repeatable), {@code --processing-ms N}, {@code --spam-window-ms N}, {@code --queue-limit N}.
+     * (repeatable), {@code --processing-ms N}, {@code --spam-window-ms N}, {@code --queue-limit N},
+     * {@code --training-ms N}.
      */
     public static void main(String[] args) throws InterruptedException {
         Builder builder;
@@ -217,7 +275,7 @@ public final class SdEmulator implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: java -jar camel-sd-emulator-standalone.jar [--port N] [--key K]..."
-                               + " [--processing-ms N] [--spam-window-ms N] [--queue-limit N]");
+                               + " [--processing-ms N] [--spam-window-ms N] [--queue-limit N] [--training-ms N]");
             System.exit(2);
             return;
         }
@@ -242,6 +300,7 @@ public final class SdEmulator implements AutoCloseable {
         private Duration spamFilterWindow = EmulatorSettings.DEFAULT_SPAM_FILTER_WINDOW;
         private int queueLimit = EmulatorSettings.DEFAULT_QUEUE_LIMIT;
         private Set<String> knownModels = DEFAULT_MODELS;
+        private Duration trainingTime = Duration.ZERO;
 
         private Builder() {
         }
@@ -276,6 +335,15 @@ public final class SdEmulator implements AutoCloseable {
         /** How many jobs one key may have processing at once; 5 by default (the smallest plan's). */
         public Builder queueLimit(int queueLimit) {
             this.queueLimit = queueLimit;
+            return this;
+        }
+
+        /**
+         * How long a training takes from {@code deploying_gpu} to {@code model_ready}; zero (the default) makes it
+         * ready at once. The API says "it will take upto 25 minutes".
+         */
+        public Builder trainingTime(Duration trainingTime) {
+            this.trainingTime = trainingTime;
             return this;
         }
 
@@ -314,6 +382,9 @@ public final class SdEmulator implements AutoCloseable {
                     break;
                 case "--queue-limit":
                     builder.queueLimit(number(flag, value));
+                    break;
+                case "--training-ms":
+                    builder.trainingTime(Duration.ofMillis(number(flag, value)));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown flag " + flag);

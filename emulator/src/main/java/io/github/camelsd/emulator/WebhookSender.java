@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** POSTs job results to webhooks, fire and forget as the API does, and remembers what it sent. */
@@ -23,7 +24,8 @@ final class WebhookSender {
         this.outbound = outbound;
     }
 
-    void post(String url, Map<String, Object> body) {
+    /** Sends {@code body} to {@code url}; completes (never exceptionally) once it was answered or failed. */
+    CompletableFuture<Void> post(String url, Map<String, Object> body) {
         byte[] json = Json.write(body);
         URI uri = URI.create(url);
         deliveries.add(new RecordedRequest("POST", url, uri.getPath(), body, new String(json, StandardCharsets.UTF_8),
@@ -33,7 +35,8 @@ final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();
         // the answer, or a failure to deliver, changes nothing: the API does not retry webhooks either
-        outbound.get().sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        return outbound.get().sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((answered, failed) -> null);
     }
 
     List<RecordedRequest> deliveries() {

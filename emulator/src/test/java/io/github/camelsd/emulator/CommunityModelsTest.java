@@ -12,9 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelsd.emulator.ApiClient.body;
@@ -25,30 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Community / Dreambooth models on V4 ({@code /api/v4/dreambooth}) and v6 ({@code /api/v6/images}). */
-class CommunityModelsTest {
+class CommunityModelsTest extends EmulatorTestSupport {
 
     static final Set<String> MODELS = Set.of("midjourney", "sdxl", "runwayml/stable-diffusion-v1-5");
 
-    static SdEmulator emulator;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        emulator = SdEmulator.builder().apiKey(ApiClient.KEY).knownModels(MODELS).build().start();
-        api = new ApiClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        emulator.setProcessingTime(Duration.ZERO);
-        emulator.setSpamFilterWindow(Duration.ZERO);
-        emulator.setQueueLimit(5);
+    @Override
+    protected SdEmulator.Builder configure(SdEmulator.Builder builder) {
+        return builder.knownModels(MODELS);
     }
 
     @Test
@@ -385,7 +365,7 @@ class CommunityModelsTest {
         }
     }
 
-    private static List<String> paths() {
+    private List<String> paths() {
         return emulator.requests().stream().map(RecordedRequest::path).toList();
     }
 }

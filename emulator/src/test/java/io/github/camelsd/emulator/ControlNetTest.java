@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,28 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ControlNet ({@code /api/v5/controlnet}): community conventions, and a fetch_result pointing at V3's fetch. */
-class ControlNetTest {
+class ControlNetTest extends EmulatorTestSupport {
 
-    static SdEmulator emulator;
-    static ApiClient api;
-    static String image;
-    static String base64Image;
-
-    @BeforeAll
-    static void start() {
-        emulator = SdEmulator.builder().apiKey(ApiClient.KEY).spamFilterWindow(Duration.ZERO).build().start();
-        api = new ApiClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    String image;
+    String base64Image;
 
     @BeforeEach
-    void reset() {
-        emulator.reset();
-        emulator.setProcessingTime(Duration.ZERO);
+    void generateInputs() {
         image = api.post("/api/v3/text2img", body("prompt", "a control image", "width", 64, "height", 64))
                 .list("output").get(0);
         base64Image = api.post("/api/v3/text2img", body("prompt", "a control image", "width", 16, "height", 16,
@@ -136,7 +119,7 @@ class ControlNetTest {
                         "control_image", emulator.baseUrl() + "/generations/missing-0.png")).json());
     }
 
-    private static Map<String, Object> invalid(Map<String, Object> base, String field, Object value) {
+    private Map<String, Object> invalid(Map<String, Object> base, String field, Object value) {
         Map<String, Object> request = new java.util.LinkedHashMap<>(base);
         request.put(field, value);
         ApiClient.Reply reply = api.post("/api/v5/controlnet", request);

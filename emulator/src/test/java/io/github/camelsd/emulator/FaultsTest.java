@@ -13,9 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelsd.emulator.ApiClient.body;
@@ -25,28 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every fault as a client sees it on the wire, and how faults are armed. */
-class FaultsTest {
+class FaultsTest extends EmulatorTestSupport {
 
     static final String TEXT2IMG = "/api/v3/text2img";
-
-    static SdEmulator emulator;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        emulator = SdEmulator.builder().apiKey(ApiClient.KEY).spamFilterWindow(Duration.ZERO).build().start();
-        api = new ApiClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
 
     ApiClient.Reply generate() {
         return api.post(TEXT2IMG, body("prompt", "a cat"));

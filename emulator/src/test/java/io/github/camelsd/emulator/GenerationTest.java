@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -16,9 +15,6 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelsd.emulator.ApiClient.body;
@@ -29,26 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Generation requests that succeed at once, their bodies on both path families, and the images behind them. */
-class GenerationTest {
+class GenerationTest extends EmulatorTestSupport {
 
-    static SdEmulator emulator;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        emulator = SdEmulator.builder().apiKey(ApiClient.KEY).spamFilterWindow(Duration.ZERO)
-                .knownModels(Set.of("sdxl")).build().start();
-        api = new ApiClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
+    @Override
+    protected SdEmulator.Builder configure(SdEmulator.Builder builder) {
+        return builder.knownModels(Set.of("sdxl"));
     }
 
     @Test

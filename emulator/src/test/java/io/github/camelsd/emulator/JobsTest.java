@@ -12,9 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelsd.emulator.ApiClient.body;
@@ -24,30 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Jobs over time: processing and fetch, failures, the spam filter, the queue limit, system load and webhooks. */
-class JobsTest {
+class JobsTest extends EmulatorTestSupport {
 
     static final String OTHER_KEY = "other-key";
 
-    static SdEmulator emulator;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        emulator = SdEmulator.builder().apiKey(ApiClient.KEY).apiKey(OTHER_KEY).build().start();
-        api = new ApiClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        emulator.setProcessingTime(Duration.ZERO);
-        emulator.setSpamFilterWindow(Duration.ZERO);
-        emulator.setQueueLimit(5);
+    @Override
+    protected SdEmulator.Builder configure(SdEmulator.Builder builder) {
+        return builder.apiKey(OTHER_KEY);
     }
 
     @Test
@@ -280,7 +260,7 @@ class JobsTest {
     }
 
     /** Polls as a client should: after the eta it was given, not in a busy loop. */
-    private static ApiClient.Reply fetchUntilDone(String fetchPath) throws InterruptedException {
+    private ApiClient.Reply fetchUntilDone(String fetchPath) throws InterruptedException {
         for (int polls = 0; polls < 20; polls++) {
             ApiClient.Reply reply = api.post(fetchPath, body());
             if (!"processing".equals(reply.json().get("status"))) {

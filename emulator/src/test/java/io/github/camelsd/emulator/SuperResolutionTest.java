@@ -14,9 +14,6 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelsd.emulator.ApiClient.body;
@@ -25,27 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Super resolution: V3 ({@code url} in, one URL string out) and v6 image editing ({@code init_image}, a list). */
-class SuperResolutionTest {
-
-    static SdEmulator emulator;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        emulator = SdEmulator.builder().apiKey(ApiClient.KEY).spamFilterWindow(Duration.ZERO).build().start();
-        api = new ApiClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        emulator.setProcessingTime(Duration.ZERO);
-    }
+class SuperResolutionTest extends EmulatorTestSupport {
 
     @Test
     void v3AnswersOneUrlStringOfTheInputScaled() throws IOException {
@@ -153,7 +130,7 @@ class SuperResolutionTest {
     }
 
     /** Hosts {@code image} on the emulator (V3 base64_crop) and answers its URL. */
-    private static String upload(byte[] image) {
+    private String upload(byte[] image) {
         ApiClient.Reply reply = api.post("/api/v3/base64_crop", body("image",
                 Base64.getEncoder().encodeToString(image), "crop", "false"));
         assertEquals("success", reply.json().get("status"), reply.text());
@@ -161,12 +138,12 @@ class SuperResolutionTest {
     }
 
     /** The URL of a generated PNG of this size. */
-    private static String image(int width, int height) {
+    private String image(int width, int height) {
         return api.post("/api/v3/text2img", body("prompt", "input " + width + "x" + height, "width", width,
                 "height", height)).list("output").get(0);
     }
 
-    private static void assertSize(int width, int height, String url) throws IOException {
+    private void assertSize(int width, int height, String url) throws IOException {
         ApiClient.Reply png = api.get(url);
         assertEquals(200, png.status(), url);
         assertEquals("image/png", png.contentType());

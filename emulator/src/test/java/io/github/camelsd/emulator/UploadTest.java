@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** The two "host my upload" operations: base64 in, a URL the emulator serves the same bytes at out. */
-class UploadTest {
+class UploadTest extends EmulatorTestSupport {
 
     static final String CROP = "/api/v3/base64_crop";
     static final String TO_URL = "/api/v6/base64_to_url";
@@ -36,26 +34,12 @@ class UploadTest {
             (byte) 0xFF, (byte) 0xD9 };
     static final byte[] WEBP = { 'R', 'I', 'F', 'F', 4, 0, 0, 0, 'W', 'E', 'B', 'P' };
 
-    static SdEmulator emulator;
-    static ApiClient api;
-    static byte[] png;
+    byte[] png;
 
     @BeforeAll
-    static void start() {
-        emulator = SdEmulator.builder().apiKey(ApiClient.KEY).build().start();
-        api = new ApiClient(emulator);
+    void generateInput() {
         png = api.get(api.post("/api/v3/text2img", body("prompt", "an upload", "width", 64, "height", 64))
                 .list("output").get(0)).bytes();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
     }
 
     static String base64(byte[] bytes) {
@@ -107,7 +91,7 @@ class UploadTest {
         assertServes(output.get(0), "image/jpeg", JPEG);
     }
 
-    static Stream<Arguments> accepted() {
+    Stream<Arguments> accepted() {
         return Stream.of(
                 arguments(CROP, body("image", base64(png)), "png", "image/png", png),
                 arguments(CROP, body("image", dataUri("image/jpeg", JPEG), "crop", "false"), "jpg", "image/jpeg", JPEG),
@@ -146,7 +130,7 @@ class UploadTest {
         assertEquals(401, api.postRaw(TO_URL, "{}").status());
     }
 
-    static Stream<Arguments> refused() {
+    Stream<Arguments> refused() {
         String text = base64("hello, not an image".getBytes(StandardCharsets.UTF_8));
         String notAnImage = "The image must be a valid base64 encoded image.";
         String notAnImageV6 = "The base64 string must be a valid base64 encoded image.";

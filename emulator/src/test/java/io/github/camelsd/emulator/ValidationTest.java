@@ -1,12 +1,9 @@
 package io.github.camelsd.emulator;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,25 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** The key check and the field-map validation errors, in Laravel's wording, with the status of each path family. */
-class ValidationTest {
+class ValidationTest extends EmulatorTestSupport {
 
     static final String IMAGE = "https://example.com/in.png";
     static final Map<String, Object> INVALID_KEY = Map.of("status", "error", "message", "Invalid Api Key", "tip",
             "1. Make sure you are passing Key in the body of the request.\n2. Check if the key is valid.");
 
-    static SdEmulator emulator;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        emulator = SdEmulator.builder().apiKey("other-key").apiKey(ApiClient.KEY).spamFilterWindow(Duration.ZERO)
-                .build().start();
-        api = new ApiClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
+    @Override
+    protected SdEmulator.Builder configure(SdEmulator.Builder builder) {
+        return builder.apiKey("other-key");
     }
 
     static Stream<Arguments> rules() {
