@@ -48,9 +48,13 @@ final class ApiClient {
         }
     }
 
+    /**
+     * Connect timeout: generous, since no test measures it, and a thousand connects at once on a busy 2-core machine
+     * wait for the client's own selector thread (2 s failed once while other builds ran).
+     */
     final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
+            .connectTimeout(Duration.ofSeconds(30))
             .build();
     private final String baseUrl;
 
