@@ -32,6 +32,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithmtype":
         case "algorithmType": getOrCreateConfiguration(target).setAlgorithmType(property(camelContext, java.lang.String.class, value)); return true;
+        case "alphamatting":
+        case "alphaMatting": getOrCreateConfiguration(target).setAlphaMatting(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "alphamattingbackgroundthreshold":
+        case "alphaMattingBackgroundThreshold": getOrCreateConfiguration(target).setAlphaMattingBackgroundThreshold(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "alphamattingerodesize":
+        case "alphaMattingErodeSize": getOrCreateConfiguration(target).setAlphaMattingErodeSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "alphamattingforegroundthreshold":
+        case "alphaMattingForegroundThreshold": getOrCreateConfiguration(target).setAlphaMattingForegroundThreshold(property(camelContext, java.lang.Integer.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
@@ -41,10 +49,20 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "base64": getOrCreateConfiguration(target).setBase64(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "basemodelid":
+        case "baseModelId": getOrCreateConfiguration(target).setBaseModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "basemodeltype":
+        case "baseModelType": getOrCreateConfiguration(target).setBaseModelType(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "classprompt":
+        case "classPrompt": getOrCreateConfiguration(target).setClassPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "clipskip":
         case "clipSkip": getOrCreateConfiguration(target).setClipSkip(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "clothimage":
+        case "clothImage": getOrCreateConfiguration(target).setClothImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "clothtype":
+        case "clothType": getOrCreateConfiguration(target).setClothType(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsd.component.SdConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -64,24 +82,36 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "enhanceStyle": getOrCreateConfiguration(target).setEnhanceStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "faceenhance":
         case "faceEnhance": getOrCreateConfiguration(target).setFaceEnhance(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "faceimage":
+        case "faceImage": getOrCreateConfiguration(target).setFaceImage(property(camelContext, java.lang.String.class, value)); return true;
         case "failonnsfw":
         case "failOnNsfw": getOrCreateConfiguration(target).setFailOnNsfw(property(camelContext, boolean.class, value)); return true;
         case "fetchpath":
         case "fetchPath": getOrCreateConfiguration(target).setFetchPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "forceload":
+        case "forceLoad": getOrCreateConfiguration(target).setForceLoad(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "fps": getOrCreateConfiguration(target).setFps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "guessmode":
         case "guessMode": getOrCreateConfiguration(target).setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guidancescale":
         case "guidanceScale": getOrCreateConfiguration(target).setGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": getOrCreateConfiguration(target).setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "hfupload":
+        case "hfUpload": getOrCreateConfiguration(target).setHfUpload(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "highresfix":
         case "highresFix": getOrCreateConfiguration(target).setHighresFix(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
+        case "image": getOrCreateConfiguration(target).setImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "images": getOrCreateConfiguration(target).setImages(property(camelContext, java.lang.String.class, value)); return true;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": getOrCreateConfiguration(target).setImprovedSamplingSeed(property(camelContext, java.lang.Long.class, value)); return true;
+        case "instanceprompt":
+        case "instancePrompt": getOrCreateConfiguration(target).setInstancePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "instantresponse":
         case "instantResponse": getOrCreateConfiguration(target).setInstantResponse(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "inversemask":
+        case "inverseMask": getOrCreateConfiguration(target).setInverseMask(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
         case "ipadapterid":
@@ -96,10 +126,13 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "keepStagedImages": getOrCreateConfiguration(target).setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "length": getOrCreateConfiguration(target).setLength(property(camelContext, java.lang.String.class, value)); return true;
         case "loramodel":
         case "loraModel": getOrCreateConfiguration(target).setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
         case "loraStrength": getOrCreateConfiguration(target).setLoraStrength(property(camelContext, java.lang.String.class, value)); return true;
+        case "loratype":
+        case "loraType": getOrCreateConfiguration(target).setLoraType(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxdownloadsize":
@@ -110,12 +143,24 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxPendingJobs": getOrCreateConfiguration(target).setMaxPendingJobs(property(camelContext, int.class, value)); return true;
         case "maxrequestsinflight":
         case "maxRequestsInFlight": target.setMaxRequestsInFlight(property(camelContext, int.class, value)); return true;
+        case "maxtrainsteps":
+        case "maxTrainSteps": getOrCreateConfiguration(target).setMaxTrainSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxwait":
         case "maxWait": getOrCreateConfiguration(target).setMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "minpollinterval":
         case "minPollInterval": getOrCreateConfiguration(target).setMinPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "modelcategory":
+        case "modelCategory": getOrCreateConfiguration(target).setModelCategory(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelformat":
+        case "modelFormat": getOrCreateConfiguration(target).setModelFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelimage":
+        case "modelImage": getOrCreateConfiguration(target).setModelImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelname":
+        case "modelName": getOrCreateConfiguration(target).setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelvisibility":
+        case "modelVisibility": getOrCreateConfiguration(target).setModelVisibility(property(camelContext, java.lang.String.class, value)); return true;
         case "multilingual":
         case "multiLingual": getOrCreateConfiguration(target).setMultiLingual(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "negativeprompt":
@@ -124,16 +169,25 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "numFrames": getOrCreateConfiguration(target).setNumFrames(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numinferencesteps":
         case "numInferenceSteps": getOrCreateConfiguration(target).setNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "onlymask":
+        case "onlyMask": getOrCreateConfiguration(target).setOnlyMask(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelsd.component.SdOutputFormat.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "overlapwidth":
+        case "overlapWidth": getOrCreateConfiguration(target).setOverlapWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         case "panorama": getOrCreateConfiguration(target).setPanorama(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "postprocessmask":
+        case "postProcessMask": getOrCreateConfiguration(target).setPostProcessMask(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "revision": getOrCreateConfiguration(target).setRevision(property(camelContext, java.lang.String.class, value)); return true;
+        case "sscale":
+        case "sScale": getOrCreateConfiguration(target).setSScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "safetychecker":
         case "safetyChecker": getOrCreateConfiguration(target).setSafetyChecker(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "safetycheckertype":
@@ -145,6 +199,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "selfattention":
         case "selfAttention": getOrCreateConfiguration(target).setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "specificobject":
+        case "specificObject": getOrCreateConfiguration(target).setSpecificObject(property(camelContext, java.lang.String.class, value)); return true;
         case "staging": getOrCreateConfiguration(target).setStaging(property(camelContext, java.lang.String.class, value)); return true;
         case "stagingkeyprefix":
         case "stagingKeyPrefix": getOrCreateConfiguration(target).setStagingKeyPrefix(property(camelContext, java.lang.String.class, value)); return true;
@@ -152,11 +208,24 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "stagingUri": getOrCreateConfiguration(target).setStagingUri(property(camelContext, java.lang.String.class, value)); return true;
         case "stagingurlttl":
         case "stagingUrlTtl": getOrCreateConfiguration(target).setStagingUrlTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "steps": getOrCreateConfiguration(target).setSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "strength": getOrCreateConfiguration(target).setStrength(property(camelContext, java.lang.Double.class, value)); return true;
+        case "style": getOrCreateConfiguration(target).setStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "temp": getOrCreateConfiguration(target).setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "threshold": getOrCreateConfiguration(target).setThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "tomesd": getOrCreateConfiguration(target).setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "trackid":
         case "trackId": getOrCreateConfiguration(target).setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "trainingid":
+        case "trainingId": getOrCreateConfiguration(target).setTrainingId(property(camelContext, java.lang.String.class, value)); return true;
+        case "trainingmaxwait":
+        case "trainingMaxWait": getOrCreateConfiguration(target).setTrainingMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "trainingpollinterval":
+        case "trainingPollInterval": getOrCreateConfiguration(target).setTrainingPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "trainingtype":
+        case "trainingType": getOrCreateConfiguration(target).setTrainingType(property(camelContext, java.lang.String.class, value)); return true;
+        case "upcastattention":
+        case "upcastAttention": getOrCreateConfiguration(target).setUpcastAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "uploadpath":
         case "uploadPath": getOrCreateConfiguration(target).setUploadPath(property(camelContext, java.lang.String.class, value)); return true;
         case "upscale": getOrCreateConfiguration(target).setUpscale(property(camelContext, java.lang.String.class, value)); return true;
@@ -170,6 +239,7 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "upscaleStrength": getOrCreateConfiguration(target).setUpscaleStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "upscalewidth":
         case "upscaleWidth": getOrCreateConfiguration(target).setUpscaleWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useimprovedsampling":
         case "useImprovedSampling": getOrCreateConfiguration(target).setUseImprovedSampling(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usekarrassigmas":
@@ -188,6 +258,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithmtype":
         case "algorithmType": return java.lang.String.class;
+        case "alphamatting":
+        case "alphaMatting": return java.lang.Boolean.class;
+        case "alphamattingbackgroundthreshold":
+        case "alphaMattingBackgroundThreshold": return java.lang.Integer.class;
+        case "alphamattingerodesize":
+        case "alphaMattingErodeSize": return java.lang.Integer.class;
+        case "alphamattingforegroundthreshold":
+        case "alphaMattingForegroundThreshold": return java.lang.Integer.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apiversion":
@@ -197,10 +275,20 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "base64": return java.lang.Boolean.class;
+        case "basemodelid":
+        case "baseModelId": return java.lang.String.class;
+        case "basemodeltype":
+        case "baseModelType": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "classprompt":
+        case "classPrompt": return java.lang.String.class;
         case "clipskip":
         case "clipSkip": return java.lang.Integer.class;
+        case "clothimage":
+        case "clothImage": return java.lang.String.class;
+        case "clothtype":
+        case "clothType": return java.lang.String.class;
         case "configuration": return io.github.camelsd.component.SdConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -220,24 +308,36 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "enhanceStyle": return java.lang.String.class;
         case "faceenhance":
         case "faceEnhance": return java.lang.Boolean.class;
+        case "faceimage":
+        case "faceImage": return java.lang.String.class;
         case "failonnsfw":
         case "failOnNsfw": return boolean.class;
         case "fetchpath":
         case "fetchPath": return java.lang.String.class;
+        case "forceload":
+        case "forceLoad": return java.lang.Boolean.class;
         case "fps": return java.lang.Integer.class;
         case "guessmode":
         case "guessMode": return java.lang.Boolean.class;
         case "guidancescale":
         case "guidanceScale": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
+        case "hfupload":
+        case "hfUpload": return java.lang.Boolean.class;
         case "highresfix":
         case "highresFix": return java.lang.Boolean.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
+        case "image": return java.lang.String.class;
+        case "images": return java.lang.String.class;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return java.lang.Long.class;
+        case "instanceprompt":
+        case "instancePrompt": return java.lang.String.class;
         case "instantresponse":
         case "instantResponse": return java.lang.Boolean.class;
+        case "inversemask":
+        case "inverseMask": return java.lang.Boolean.class;
         case "iothreads":
         case "ioThreads": return int.class;
         case "ipadapterid":
@@ -252,10 +352,13 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "keepStagedImages": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "length": return java.lang.String.class;
         case "loramodel":
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
         case "loraStrength": return java.lang.String.class;
+        case "loratype":
+        case "loraType": return java.lang.String.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
         case "maxdownloadsize":
@@ -266,12 +369,24 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxPendingJobs": return int.class;
         case "maxrequestsinflight":
         case "maxRequestsInFlight": return int.class;
+        case "maxtrainsteps":
+        case "maxTrainSteps": return java.lang.Integer.class;
         case "maxwait":
         case "maxWait": return long.class;
         case "minpollinterval":
         case "minPollInterval": return long.class;
+        case "modelcategory":
+        case "modelCategory": return java.lang.String.class;
+        case "modelformat":
+        case "modelFormat": return java.lang.String.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "modelimage":
+        case "modelImage": return java.lang.String.class;
+        case "modelname":
+        case "modelName": return java.lang.String.class;
+        case "modelvisibility":
+        case "modelVisibility": return java.lang.String.class;
         case "multilingual":
         case "multiLingual": return java.lang.Boolean.class;
         case "negativeprompt":
@@ -280,16 +395,25 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "numFrames": return java.lang.Integer.class;
         case "numinferencesteps":
         case "numInferenceSteps": return java.lang.Integer.class;
+        case "onlymask":
+        case "onlyMask": return java.lang.Boolean.class;
         case "outputformat":
         case "outputFormat": return io.github.camelsd.component.SdOutputFormat.class;
         case "outputtype":
         case "outputType": return java.lang.String.class;
+        case "overlapwidth":
+        case "overlapWidth": return java.lang.Integer.class;
         case "panorama": return java.lang.Boolean.class;
         case "path": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "postprocessmask":
+        case "postProcessMask": return java.lang.Boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "revision": return java.lang.String.class;
+        case "sscale":
+        case "sScale": return java.lang.Double.class;
         case "safetychecker":
         case "safetyChecker": return java.lang.Boolean.class;
         case "safetycheckertype":
@@ -301,6 +425,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "seed": return java.lang.Long.class;
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
+        case "specificobject":
+        case "specificObject": return java.lang.String.class;
         case "staging": return java.lang.String.class;
         case "stagingkeyprefix":
         case "stagingKeyPrefix": return java.lang.String.class;
@@ -308,11 +434,24 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "stagingUri": return java.lang.String.class;
         case "stagingurlttl":
         case "stagingUrlTtl": return long.class;
+        case "steps": return java.lang.Integer.class;
         case "strength": return java.lang.Double.class;
+        case "style": return java.lang.String.class;
         case "temp": return java.lang.Boolean.class;
+        case "threshold": return java.lang.Double.class;
         case "tomesd": return java.lang.Boolean.class;
         case "trackid":
         case "trackId": return java.lang.String.class;
+        case "trainingid":
+        case "trainingId": return java.lang.String.class;
+        case "trainingmaxwait":
+        case "trainingMaxWait": return long.class;
+        case "trainingpollinterval":
+        case "trainingPollInterval": return long.class;
+        case "trainingtype":
+        case "trainingType": return java.lang.String.class;
+        case "upcastattention":
+        case "upcastAttention": return java.lang.Boolean.class;
         case "uploadpath":
         case "uploadPath": return java.lang.String.class;
         case "upscale": return java.lang.String.class;
@@ -326,6 +465,7 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "upscaleStrength": return java.lang.Double.class;
         case "upscalewidth":
         case "upscaleWidth": return java.lang.Integer.class;
+        case "url": return java.lang.String.class;
         case "useimprovedsampling":
         case "useImprovedSampling": return java.lang.Boolean.class;
         case "usekarrassigmas":
@@ -345,6 +485,14 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithmtype":
         case "algorithmType": return getOrCreateConfiguration(target).getAlgorithmType();
+        case "alphamatting":
+        case "alphaMatting": return getOrCreateConfiguration(target).getAlphaMatting();
+        case "alphamattingbackgroundthreshold":
+        case "alphaMattingBackgroundThreshold": return getOrCreateConfiguration(target).getAlphaMattingBackgroundThreshold();
+        case "alphamattingerodesize":
+        case "alphaMattingErodeSize": return getOrCreateConfiguration(target).getAlphaMattingErodeSize();
+        case "alphamattingforegroundthreshold":
+        case "alphaMattingForegroundThreshold": return getOrCreateConfiguration(target).getAlphaMattingForegroundThreshold();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "apiversion":
@@ -354,10 +502,20 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "base64": return getOrCreateConfiguration(target).getBase64();
+        case "basemodelid":
+        case "baseModelId": return getOrCreateConfiguration(target).getBaseModelId();
+        case "basemodeltype":
+        case "baseModelType": return getOrCreateConfiguration(target).getBaseModelType();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "classprompt":
+        case "classPrompt": return getOrCreateConfiguration(target).getClassPrompt();
         case "clipskip":
         case "clipSkip": return getOrCreateConfiguration(target).getClipSkip();
+        case "clothimage":
+        case "clothImage": return getOrCreateConfiguration(target).getClothImage();
+        case "clothtype":
+        case "clothType": return getOrCreateConfiguration(target).getClothType();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
@@ -377,24 +535,36 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "enhanceStyle": return getOrCreateConfiguration(target).getEnhanceStyle();
         case "faceenhance":
         case "faceEnhance": return getOrCreateConfiguration(target).getFaceEnhance();
+        case "faceimage":
+        case "faceImage": return getOrCreateConfiguration(target).getFaceImage();
         case "failonnsfw":
         case "failOnNsfw": return getOrCreateConfiguration(target).isFailOnNsfw();
         case "fetchpath":
         case "fetchPath": return getOrCreateConfiguration(target).getFetchPath();
+        case "forceload":
+        case "forceLoad": return getOrCreateConfiguration(target).getForceLoad();
         case "fps": return getOrCreateConfiguration(target).getFps();
         case "guessmode":
         case "guessMode": return getOrCreateConfiguration(target).getGuessMode();
         case "guidancescale":
         case "guidanceScale": return getOrCreateConfiguration(target).getGuidanceScale();
         case "height": return getOrCreateConfiguration(target).getHeight();
+        case "hfupload":
+        case "hfUpload": return getOrCreateConfiguration(target).getHfUpload();
         case "highresfix":
         case "highresFix": return getOrCreateConfiguration(target).getHighresFix();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
+        case "image": return getOrCreateConfiguration(target).getImage();
+        case "images": return getOrCreateConfiguration(target).getImages();
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return getOrCreateConfiguration(target).getImprovedSamplingSeed();
+        case "instanceprompt":
+        case "instancePrompt": return getOrCreateConfiguration(target).getInstancePrompt();
         case "instantresponse":
         case "instantResponse": return getOrCreateConfiguration(target).getInstantResponse();
+        case "inversemask":
+        case "inverseMask": return getOrCreateConfiguration(target).getInverseMask();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
         case "ipadapterid":
@@ -409,10 +579,13 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "keepStagedImages": return getOrCreateConfiguration(target).isKeepStagedImages();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "length": return getOrCreateConfiguration(target).getLength();
         case "loramodel":
         case "loraModel": return getOrCreateConfiguration(target).getLoraModel();
         case "lorastrength":
         case "loraStrength": return getOrCreateConfiguration(target).getLoraStrength();
+        case "loratype":
+        case "loraType": return getOrCreateConfiguration(target).getLoraType();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
         case "maxdownloadsize":
@@ -423,12 +596,24 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxPendingJobs": return getOrCreateConfiguration(target).getMaxPendingJobs();
         case "maxrequestsinflight":
         case "maxRequestsInFlight": return target.getMaxRequestsInFlight();
+        case "maxtrainsteps":
+        case "maxTrainSteps": return getOrCreateConfiguration(target).getMaxTrainSteps();
         case "maxwait":
         case "maxWait": return getOrCreateConfiguration(target).getMaxWait();
         case "minpollinterval":
         case "minPollInterval": return getOrCreateConfiguration(target).getMinPollInterval();
+        case "modelcategory":
+        case "modelCategory": return getOrCreateConfiguration(target).getModelCategory();
+        case "modelformat":
+        case "modelFormat": return getOrCreateConfiguration(target).getModelFormat();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
+        case "modelimage":
+        case "modelImage": return getOrCreateConfiguration(target).getModelImage();
+        case "modelname":
+        case "modelName": return getOrCreateConfiguration(target).getModelName();
+        case "modelvisibility":
+        case "modelVisibility": return getOrCreateConfiguration(target).getModelVisibility();
         case "multilingual":
         case "multiLingual": return getOrCreateConfiguration(target).getMultiLingual();
         case "negativeprompt":
@@ -437,16 +622,25 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "numFrames": return getOrCreateConfiguration(target).getNumFrames();
         case "numinferencesteps":
         case "numInferenceSteps": return getOrCreateConfiguration(target).getNumInferenceSteps();
+        case "onlymask":
+        case "onlyMask": return getOrCreateConfiguration(target).getOnlyMask();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
+        case "overlapwidth":
+        case "overlapWidth": return getOrCreateConfiguration(target).getOverlapWidth();
         case "panorama": return getOrCreateConfiguration(target).getPanorama();
         case "path": return getOrCreateConfiguration(target).getPath();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
+        case "postprocessmask":
+        case "postProcessMask": return getOrCreateConfiguration(target).getPostProcessMask();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "revision": return getOrCreateConfiguration(target).getRevision();
+        case "sscale":
+        case "sScale": return getOrCreateConfiguration(target).getSScale();
         case "safetychecker":
         case "safetyChecker": return getOrCreateConfiguration(target).getSafetyChecker();
         case "safetycheckertype":
@@ -458,6 +652,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "seed": return getOrCreateConfiguration(target).getSeed();
         case "selfattention":
         case "selfAttention": return getOrCreateConfiguration(target).getSelfAttention();
+        case "specificobject":
+        case "specificObject": return getOrCreateConfiguration(target).getSpecificObject();
         case "staging": return getOrCreateConfiguration(target).getStaging();
         case "stagingkeyprefix":
         case "stagingKeyPrefix": return getOrCreateConfiguration(target).getStagingKeyPrefix();
@@ -465,11 +661,24 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "stagingUri": return getOrCreateConfiguration(target).getStagingUri();
         case "stagingurlttl":
         case "stagingUrlTtl": return getOrCreateConfiguration(target).getStagingUrlTtl();
+        case "steps": return getOrCreateConfiguration(target).getSteps();
         case "strength": return getOrCreateConfiguration(target).getStrength();
+        case "style": return getOrCreateConfiguration(target).getStyle();
         case "temp": return getOrCreateConfiguration(target).getTemp();
+        case "threshold": return getOrCreateConfiguration(target).getThreshold();
         case "tomesd": return getOrCreateConfiguration(target).getTomesd();
         case "trackid":
         case "trackId": return getOrCreateConfiguration(target).getTrackId();
+        case "trainingid":
+        case "trainingId": return getOrCreateConfiguration(target).getTrainingId();
+        case "trainingmaxwait":
+        case "trainingMaxWait": return getOrCreateConfiguration(target).getTrainingMaxWait();
+        case "trainingpollinterval":
+        case "trainingPollInterval": return getOrCreateConfiguration(target).getTrainingPollInterval();
+        case "trainingtype":
+        case "trainingType": return getOrCreateConfiguration(target).getTrainingType();
+        case "upcastattention":
+        case "upcastAttention": return getOrCreateConfiguration(target).getUpcastAttention();
         case "uploadpath":
         case "uploadPath": return getOrCreateConfiguration(target).getUploadPath();
         case "upscale": return getOrCreateConfiguration(target).getUpscale();
@@ -483,6 +692,7 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "upscaleStrength": return getOrCreateConfiguration(target).getUpscaleStrength();
         case "upscalewidth":
         case "upscaleWidth": return getOrCreateConfiguration(target).getUpscaleWidth();
+        case "url": return getOrCreateConfiguration(target).getUrl();
         case "useimprovedsampling":
         case "useImprovedSampling": return getOrCreateConfiguration(target).getUseImprovedSampling();
         case "usekarrassigmas":

@@ -25,6 +25,14 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithmtype":
         case "algorithmType": target.setAlgorithmType(property(camelContext, java.lang.String.class, value)); return true;
+        case "alphamatting":
+        case "alphaMatting": target.setAlphaMatting(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "alphamattingbackgroundthreshold":
+        case "alphaMattingBackgroundThreshold": target.setAlphaMattingBackgroundThreshold(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "alphamattingerodesize":
+        case "alphaMattingErodeSize": target.setAlphaMattingErodeSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "alphamattingforegroundthreshold":
+        case "alphaMattingForegroundThreshold": target.setAlphaMattingForegroundThreshold(property(camelContext, java.lang.Integer.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
@@ -32,10 +40,20 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "autohint":
         case "autoHint": target.setAutoHint(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "base64": target.setBase64(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "basemodelid":
+        case "baseModelId": target.setBaseModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "basemodeltype":
+        case "baseModelType": target.setBaseModelType(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "classprompt":
+        case "classPrompt": target.setClassPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "clipskip":
         case "clipSkip": target.setClipSkip(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "clothimage":
+        case "clothImage": target.setClothImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "clothtype":
+        case "clothType": target.setClothType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlimage":
         case "controlImage": target.setControlImage(property(camelContext, java.lang.String.class, value)); return true;
         case "controlnetconditioningscale":
@@ -52,22 +70,34 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "enhanceStyle": target.setEnhanceStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "faceenhance":
         case "faceEnhance": target.setFaceEnhance(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "faceimage":
+        case "faceImage": target.setFaceImage(property(camelContext, java.lang.String.class, value)); return true;
         case "failonnsfw":
         case "failOnNsfw": target.setFailOnNsfw(property(camelContext, boolean.class, value)); return true;
         case "fetchpath":
         case "fetchPath": target.setFetchPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "forceload":
+        case "forceLoad": target.setForceLoad(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "fps": target.setFps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "guessmode":
         case "guessMode": target.setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guidancescale":
         case "guidanceScale": target.setGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": target.setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "hfupload":
+        case "hfUpload": target.setHfUpload(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "highresfix":
         case "highresFix": target.setHighresFix(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "image": target.setImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "images": target.setImages(property(camelContext, java.lang.String.class, value)); return true;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": target.setImprovedSamplingSeed(property(camelContext, java.lang.Long.class, value)); return true;
+        case "instanceprompt":
+        case "instancePrompt": target.setInstancePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "instantresponse":
         case "instantResponse": target.setInstantResponse(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "inversemask":
+        case "inverseMask": target.setInverseMask(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "ipadapterid":
         case "ipAdapterId": target.setIpAdapterId(property(camelContext, java.lang.String.class, value)); return true;
         case "ipadapterimage":
@@ -78,10 +108,13 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "jobOperation": target.setJobOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "keepstagedimages":
         case "keepStagedImages": target.setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
+        case "length": target.setLength(property(camelContext, java.lang.String.class, value)); return true;
         case "loramodel":
         case "loraModel": target.setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
         case "loraStrength": target.setLoraStrength(property(camelContext, java.lang.String.class, value)); return true;
+        case "loratype":
+        case "loraType": target.setLoraType(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": target.setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxdownloadsize":
@@ -90,12 +123,24 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "maxImageSize": target.setMaxImageSize(property(camelContext, long.class, value)); return true;
         case "maxpendingjobs":
         case "maxPendingJobs": target.setMaxPendingJobs(property(camelContext, int.class, value)); return true;
+        case "maxtrainsteps":
+        case "maxTrainSteps": target.setMaxTrainSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxwait":
         case "maxWait": target.setMaxWait(property(camelContext, long.class, value)); return true;
         case "minpollinterval":
         case "minPollInterval": target.setMinPollInterval(property(camelContext, long.class, value)); return true;
+        case "modelcategory":
+        case "modelCategory": target.setModelCategory(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelformat":
+        case "modelFormat": target.setModelFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "modelid":
         case "modelId": target.setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelimage":
+        case "modelImage": target.setModelImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelname":
+        case "modelName": target.setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelvisibility":
+        case "modelVisibility": target.setModelVisibility(property(camelContext, java.lang.String.class, value)); return true;
         case "multilingual":
         case "multiLingual": target.setMultiLingual(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "negativeprompt":
@@ -104,16 +149,25 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "numFrames": target.setNumFrames(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numinferencesteps":
         case "numInferenceSteps": target.setNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "onlymask":
+        case "onlyMask": target.setOnlyMask(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.setOutputFormat(property(camelContext, io.github.camelsd.component.SdOutputFormat.class, value)); return true;
         case "outputtype":
         case "outputType": target.setOutputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "overlapwidth":
+        case "overlapWidth": target.setOverlapWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         case "panorama": target.setPanorama(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.setPollInterval(property(camelContext, long.class, value)); return true;
+        case "postprocessmask":
+        case "postProcessMask": target.setPostProcessMask(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "revision": target.setRevision(property(camelContext, java.lang.String.class, value)); return true;
+        case "sscale":
+        case "sScale": target.setSScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "safetychecker":
         case "safetyChecker": target.setSafetyChecker(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "safetycheckertype":
@@ -125,6 +179,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "selfattention":
         case "selfAttention": target.setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "specificobject":
+        case "specificObject": target.setSpecificObject(property(camelContext, java.lang.String.class, value)); return true;
         case "staging": target.setStaging(property(camelContext, java.lang.String.class, value)); return true;
         case "stagingkeyprefix":
         case "stagingKeyPrefix": target.setStagingKeyPrefix(property(camelContext, java.lang.String.class, value)); return true;
@@ -132,11 +188,24 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "stagingUri": target.setStagingUri(property(camelContext, java.lang.String.class, value)); return true;
         case "stagingurlttl":
         case "stagingUrlTtl": target.setStagingUrlTtl(property(camelContext, long.class, value)); return true;
+        case "steps": target.setSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "strength": target.setStrength(property(camelContext, java.lang.Double.class, value)); return true;
+        case "style": target.setStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "temp": target.setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "threshold": target.setThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "tomesd": target.setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "trackid":
         case "trackId": target.setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "trainingid":
+        case "trainingId": target.setTrainingId(property(camelContext, java.lang.String.class, value)); return true;
+        case "trainingmaxwait":
+        case "trainingMaxWait": target.setTrainingMaxWait(property(camelContext, long.class, value)); return true;
+        case "trainingpollinterval":
+        case "trainingPollInterval": target.setTrainingPollInterval(property(camelContext, long.class, value)); return true;
+        case "trainingtype":
+        case "trainingType": target.setTrainingType(property(camelContext, java.lang.String.class, value)); return true;
+        case "upcastattention":
+        case "upcastAttention": target.setUpcastAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "uploadpath":
         case "uploadPath": target.setUploadPath(property(camelContext, java.lang.String.class, value)); return true;
         case "upscale": target.setUpscale(property(camelContext, java.lang.String.class, value)); return true;
@@ -150,6 +219,7 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "upscaleStrength": target.setUpscaleStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "upscalewidth":
         case "upscaleWidth": target.setUpscaleWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "url": target.setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useimprovedsampling":
         case "useImprovedSampling": target.setUseImprovedSampling(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usekarrassigmas":
@@ -168,6 +238,14 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithmtype":
         case "algorithmType": return java.lang.String.class;
+        case "alphamatting":
+        case "alphaMatting": return java.lang.Boolean.class;
+        case "alphamattingbackgroundthreshold":
+        case "alphaMattingBackgroundThreshold": return java.lang.Integer.class;
+        case "alphamattingerodesize":
+        case "alphaMattingErodeSize": return java.lang.Integer.class;
+        case "alphamattingforegroundthreshold":
+        case "alphaMattingForegroundThreshold": return java.lang.Integer.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apiversion":
@@ -175,10 +253,20 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "autohint":
         case "autoHint": return java.lang.Boolean.class;
         case "base64": return java.lang.Boolean.class;
+        case "basemodelid":
+        case "baseModelId": return java.lang.String.class;
+        case "basemodeltype":
+        case "baseModelType": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "classprompt":
+        case "classPrompt": return java.lang.String.class;
         case "clipskip":
         case "clipSkip": return java.lang.Integer.class;
+        case "clothimage":
+        case "clothImage": return java.lang.String.class;
+        case "clothtype":
+        case "clothType": return java.lang.String.class;
         case "controlimage":
         case "controlImage": return java.lang.String.class;
         case "controlnetconditioningscale":
@@ -195,22 +283,34 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "enhanceStyle": return java.lang.String.class;
         case "faceenhance":
         case "faceEnhance": return java.lang.Boolean.class;
+        case "faceimage":
+        case "faceImage": return java.lang.String.class;
         case "failonnsfw":
         case "failOnNsfw": return boolean.class;
         case "fetchpath":
         case "fetchPath": return java.lang.String.class;
+        case "forceload":
+        case "forceLoad": return java.lang.Boolean.class;
         case "fps": return java.lang.Integer.class;
         case "guessmode":
         case "guessMode": return java.lang.Boolean.class;
         case "guidancescale":
         case "guidanceScale": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
+        case "hfupload":
+        case "hfUpload": return java.lang.Boolean.class;
         case "highresfix":
         case "highresFix": return java.lang.Boolean.class;
+        case "image": return java.lang.String.class;
+        case "images": return java.lang.String.class;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return java.lang.Long.class;
+        case "instanceprompt":
+        case "instancePrompt": return java.lang.String.class;
         case "instantresponse":
         case "instantResponse": return java.lang.Boolean.class;
+        case "inversemask":
+        case "inverseMask": return java.lang.Boolean.class;
         case "ipadapterid":
         case "ipAdapterId": return java.lang.String.class;
         case "ipadapterimage":
@@ -221,10 +321,13 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "jobOperation": return java.lang.String.class;
         case "keepstagedimages":
         case "keepStagedImages": return boolean.class;
+        case "length": return java.lang.String.class;
         case "loramodel":
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
         case "loraStrength": return java.lang.String.class;
+        case "loratype":
+        case "loraType": return java.lang.String.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
         case "maxdownloadsize":
@@ -233,12 +336,24 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "maxImageSize": return long.class;
         case "maxpendingjobs":
         case "maxPendingJobs": return int.class;
+        case "maxtrainsteps":
+        case "maxTrainSteps": return java.lang.Integer.class;
         case "maxwait":
         case "maxWait": return long.class;
         case "minpollinterval":
         case "minPollInterval": return long.class;
+        case "modelcategory":
+        case "modelCategory": return java.lang.String.class;
+        case "modelformat":
+        case "modelFormat": return java.lang.String.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "modelimage":
+        case "modelImage": return java.lang.String.class;
+        case "modelname":
+        case "modelName": return java.lang.String.class;
+        case "modelvisibility":
+        case "modelVisibility": return java.lang.String.class;
         case "multilingual":
         case "multiLingual": return java.lang.Boolean.class;
         case "negativeprompt":
@@ -247,16 +362,25 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "numFrames": return java.lang.Integer.class;
         case "numinferencesteps":
         case "numInferenceSteps": return java.lang.Integer.class;
+        case "onlymask":
+        case "onlyMask": return java.lang.Boolean.class;
         case "outputformat":
         case "outputFormat": return io.github.camelsd.component.SdOutputFormat.class;
         case "outputtype":
         case "outputType": return java.lang.String.class;
+        case "overlapwidth":
+        case "overlapWidth": return java.lang.Integer.class;
         case "panorama": return java.lang.Boolean.class;
         case "path": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "postprocessmask":
+        case "postProcessMask": return java.lang.Boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "revision": return java.lang.String.class;
+        case "sscale":
+        case "sScale": return java.lang.Double.class;
         case "safetychecker":
         case "safetyChecker": return java.lang.Boolean.class;
         case "safetycheckertype":
@@ -268,6 +392,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "seed": return java.lang.Long.class;
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
+        case "specificobject":
+        case "specificObject": return java.lang.String.class;
         case "staging": return java.lang.String.class;
         case "stagingkeyprefix":
         case "stagingKeyPrefix": return java.lang.String.class;
@@ -275,11 +401,24 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "stagingUri": return java.lang.String.class;
         case "stagingurlttl":
         case "stagingUrlTtl": return long.class;
+        case "steps": return java.lang.Integer.class;
         case "strength": return java.lang.Double.class;
+        case "style": return java.lang.String.class;
         case "temp": return java.lang.Boolean.class;
+        case "threshold": return java.lang.Double.class;
         case "tomesd": return java.lang.Boolean.class;
         case "trackid":
         case "trackId": return java.lang.String.class;
+        case "trainingid":
+        case "trainingId": return java.lang.String.class;
+        case "trainingmaxwait":
+        case "trainingMaxWait": return long.class;
+        case "trainingpollinterval":
+        case "trainingPollInterval": return long.class;
+        case "trainingtype":
+        case "trainingType": return java.lang.String.class;
+        case "upcastattention":
+        case "upcastAttention": return java.lang.Boolean.class;
         case "uploadpath":
         case "uploadPath": return java.lang.String.class;
         case "upscale": return java.lang.String.class;
@@ -293,6 +432,7 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "upscaleStrength": return java.lang.Double.class;
         case "upscalewidth":
         case "upscaleWidth": return java.lang.Integer.class;
+        case "url": return java.lang.String.class;
         case "useimprovedsampling":
         case "useImprovedSampling": return java.lang.Boolean.class;
         case "usekarrassigmas":
@@ -312,6 +452,14 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithmtype":
         case "algorithmType": return target.getAlgorithmType();
+        case "alphamatting":
+        case "alphaMatting": return target.getAlphaMatting();
+        case "alphamattingbackgroundthreshold":
+        case "alphaMattingBackgroundThreshold": return target.getAlphaMattingBackgroundThreshold();
+        case "alphamattingerodesize":
+        case "alphaMattingErodeSize": return target.getAlphaMattingErodeSize();
+        case "alphamattingforegroundthreshold":
+        case "alphaMattingForegroundThreshold": return target.getAlphaMattingForegroundThreshold();
         case "apikey":
         case "apiKey": return target.getApiKey();
         case "apiversion":
@@ -319,10 +467,20 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "autohint":
         case "autoHint": return target.getAutoHint();
         case "base64": return target.getBase64();
+        case "basemodelid":
+        case "baseModelId": return target.getBaseModelId();
+        case "basemodeltype":
+        case "baseModelType": return target.getBaseModelType();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "classprompt":
+        case "classPrompt": return target.getClassPrompt();
         case "clipskip":
         case "clipSkip": return target.getClipSkip();
+        case "clothimage":
+        case "clothImage": return target.getClothImage();
+        case "clothtype":
+        case "clothType": return target.getClothType();
         case "controlimage":
         case "controlImage": return target.getControlImage();
         case "controlnetconditioningscale":
@@ -339,22 +497,34 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "enhanceStyle": return target.getEnhanceStyle();
         case "faceenhance":
         case "faceEnhance": return target.getFaceEnhance();
+        case "faceimage":
+        case "faceImage": return target.getFaceImage();
         case "failonnsfw":
         case "failOnNsfw": return target.isFailOnNsfw();
         case "fetchpath":
         case "fetchPath": return target.getFetchPath();
+        case "forceload":
+        case "forceLoad": return target.getForceLoad();
         case "fps": return target.getFps();
         case "guessmode":
         case "guessMode": return target.getGuessMode();
         case "guidancescale":
         case "guidanceScale": return target.getGuidanceScale();
         case "height": return target.getHeight();
+        case "hfupload":
+        case "hfUpload": return target.getHfUpload();
         case "highresfix":
         case "highresFix": return target.getHighresFix();
+        case "image": return target.getImage();
+        case "images": return target.getImages();
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return target.getImprovedSamplingSeed();
+        case "instanceprompt":
+        case "instancePrompt": return target.getInstancePrompt();
         case "instantresponse":
         case "instantResponse": return target.getInstantResponse();
+        case "inversemask":
+        case "inverseMask": return target.getInverseMask();
         case "ipadapterid":
         case "ipAdapterId": return target.getIpAdapterId();
         case "ipadapterimage":
@@ -365,10 +535,13 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "jobOperation": return target.getJobOperation();
         case "keepstagedimages":
         case "keepStagedImages": return target.isKeepStagedImages();
+        case "length": return target.getLength();
         case "loramodel":
         case "loraModel": return target.getLoraModel();
         case "lorastrength":
         case "loraStrength": return target.getLoraStrength();
+        case "loratype":
+        case "loraType": return target.getLoraType();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return target.getMaxConcurrentJobs();
         case "maxdownloadsize":
@@ -377,12 +550,24 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "maxImageSize": return target.getMaxImageSize();
         case "maxpendingjobs":
         case "maxPendingJobs": return target.getMaxPendingJobs();
+        case "maxtrainsteps":
+        case "maxTrainSteps": return target.getMaxTrainSteps();
         case "maxwait":
         case "maxWait": return target.getMaxWait();
         case "minpollinterval":
         case "minPollInterval": return target.getMinPollInterval();
+        case "modelcategory":
+        case "modelCategory": return target.getModelCategory();
+        case "modelformat":
+        case "modelFormat": return target.getModelFormat();
         case "modelid":
         case "modelId": return target.getModelId();
+        case "modelimage":
+        case "modelImage": return target.getModelImage();
+        case "modelname":
+        case "modelName": return target.getModelName();
+        case "modelvisibility":
+        case "modelVisibility": return target.getModelVisibility();
         case "multilingual":
         case "multiLingual": return target.getMultiLingual();
         case "negativeprompt":
@@ -391,16 +576,25 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "numFrames": return target.getNumFrames();
         case "numinferencesteps":
         case "numInferenceSteps": return target.getNumInferenceSteps();
+        case "onlymask":
+        case "onlyMask": return target.getOnlyMask();
         case "outputformat":
         case "outputFormat": return target.getOutputFormat();
         case "outputtype":
         case "outputType": return target.getOutputType();
+        case "overlapwidth":
+        case "overlapWidth": return target.getOverlapWidth();
         case "panorama": return target.getPanorama();
         case "path": return target.getPath();
         case "pollinterval":
         case "pollInterval": return target.getPollInterval();
+        case "postprocessmask":
+        case "postProcessMask": return target.getPostProcessMask();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
+        case "revision": return target.getRevision();
+        case "sscale":
+        case "sScale": return target.getSScale();
         case "safetychecker":
         case "safetyChecker": return target.getSafetyChecker();
         case "safetycheckertype":
@@ -412,6 +606,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "seed": return target.getSeed();
         case "selfattention":
         case "selfAttention": return target.getSelfAttention();
+        case "specificobject":
+        case "specificObject": return target.getSpecificObject();
         case "staging": return target.getStaging();
         case "stagingkeyprefix":
         case "stagingKeyPrefix": return target.getStagingKeyPrefix();
@@ -419,11 +615,24 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "stagingUri": return target.getStagingUri();
         case "stagingurlttl":
         case "stagingUrlTtl": return target.getStagingUrlTtl();
+        case "steps": return target.getSteps();
         case "strength": return target.getStrength();
+        case "style": return target.getStyle();
         case "temp": return target.getTemp();
+        case "threshold": return target.getThreshold();
         case "tomesd": return target.getTomesd();
         case "trackid":
         case "trackId": return target.getTrackId();
+        case "trainingid":
+        case "trainingId": return target.getTrainingId();
+        case "trainingmaxwait":
+        case "trainingMaxWait": return target.getTrainingMaxWait();
+        case "trainingpollinterval":
+        case "trainingPollInterval": return target.getTrainingPollInterval();
+        case "trainingtype":
+        case "trainingType": return target.getTrainingType();
+        case "upcastattention":
+        case "upcastAttention": return target.getUpcastAttention();
         case "uploadpath":
         case "uploadPath": return target.getUploadPath();
         case "upscale": return target.getUpscale();
@@ -437,6 +646,7 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "upscaleStrength": return target.getUpscaleStrength();
         case "upscalewidth":
         case "upscaleWidth": return target.getUpscaleWidth();
+        case "url": return target.getUrl();
         case "useimprovedsampling":
         case "useImprovedSampling": return target.getUseImprovedSampling();
         case "usekarrassigmas":

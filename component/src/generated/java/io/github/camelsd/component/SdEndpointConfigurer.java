@@ -25,6 +25,14 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithmtype":
         case "algorithmType": target.getConfiguration().setAlgorithmType(property(camelContext, java.lang.String.class, value)); return true;
+        case "alphamatting":
+        case "alphaMatting": target.getConfiguration().setAlphaMatting(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "alphamattingbackgroundthreshold":
+        case "alphaMattingBackgroundThreshold": target.getConfiguration().setAlphaMattingBackgroundThreshold(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "alphamattingerodesize":
+        case "alphaMattingErodeSize": target.getConfiguration().setAlphaMattingErodeSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "alphamattingforegroundthreshold":
+        case "alphaMattingForegroundThreshold": target.getConfiguration().setAlphaMattingForegroundThreshold(property(camelContext, java.lang.Integer.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
@@ -32,10 +40,20 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "autohint":
         case "autoHint": target.getConfiguration().setAutoHint(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "base64": target.getConfiguration().setBase64(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "basemodelid":
+        case "baseModelId": target.getConfiguration().setBaseModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "basemodeltype":
+        case "baseModelType": target.getConfiguration().setBaseModelType(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "classprompt":
+        case "classPrompt": target.getConfiguration().setClassPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "clipskip":
         case "clipSkip": target.getConfiguration().setClipSkip(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "clothimage":
+        case "clothImage": target.getConfiguration().setClothImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "clothtype":
+        case "clothType": target.getConfiguration().setClothType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlimage":
         case "controlImage": target.getConfiguration().setControlImage(property(camelContext, java.lang.String.class, value)); return true;
         case "controlnetconditioningscale":
@@ -52,22 +70,34 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "enhanceStyle": target.getConfiguration().setEnhanceStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "faceenhance":
         case "faceEnhance": target.getConfiguration().setFaceEnhance(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "faceimage":
+        case "faceImage": target.getConfiguration().setFaceImage(property(camelContext, java.lang.String.class, value)); return true;
         case "failonnsfw":
         case "failOnNsfw": target.getConfiguration().setFailOnNsfw(property(camelContext, boolean.class, value)); return true;
         case "fetchpath":
         case "fetchPath": target.getConfiguration().setFetchPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "forceload":
+        case "forceLoad": target.getConfiguration().setForceLoad(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "fps": target.getConfiguration().setFps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "guessmode":
         case "guessMode": target.getConfiguration().setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guidancescale":
         case "guidanceScale": target.getConfiguration().setGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": target.getConfiguration().setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "hfupload":
+        case "hfUpload": target.getConfiguration().setHfUpload(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "highresfix":
         case "highresFix": target.getConfiguration().setHighresFix(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "image": target.getConfiguration().setImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "images": target.getConfiguration().setImages(property(camelContext, java.lang.String.class, value)); return true;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": target.getConfiguration().setImprovedSamplingSeed(property(camelContext, java.lang.Long.class, value)); return true;
+        case "instanceprompt":
+        case "instancePrompt": target.getConfiguration().setInstancePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "instantresponse":
         case "instantResponse": target.getConfiguration().setInstantResponse(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "inversemask":
+        case "inverseMask": target.getConfiguration().setInverseMask(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "ipadapterid":
         case "ipAdapterId": target.getConfiguration().setIpAdapterId(property(camelContext, java.lang.String.class, value)); return true;
         case "ipadapterimage":
@@ -80,10 +110,13 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "keepStagedImages": target.getConfiguration().setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "length": target.getConfiguration().setLength(property(camelContext, java.lang.String.class, value)); return true;
         case "loramodel":
         case "loraModel": target.getConfiguration().setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
         case "loraStrength": target.getConfiguration().setLoraStrength(property(camelContext, java.lang.String.class, value)); return true;
+        case "loratype":
+        case "loraType": target.getConfiguration().setLoraType(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": target.getConfiguration().setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxdownloadsize":
@@ -92,12 +125,24 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "maxImageSize": target.getConfiguration().setMaxImageSize(property(camelContext, long.class, value)); return true;
         case "maxpendingjobs":
         case "maxPendingJobs": target.getConfiguration().setMaxPendingJobs(property(camelContext, int.class, value)); return true;
+        case "maxtrainsteps":
+        case "maxTrainSteps": target.getConfiguration().setMaxTrainSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxwait":
         case "maxWait": target.getConfiguration().setMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "minpollinterval":
         case "minPollInterval": target.getConfiguration().setMinPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "modelcategory":
+        case "modelCategory": target.getConfiguration().setModelCategory(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelformat":
+        case "modelFormat": target.getConfiguration().setModelFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelimage":
+        case "modelImage": target.getConfiguration().setModelImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelname":
+        case "modelName": target.getConfiguration().setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelvisibility":
+        case "modelVisibility": target.getConfiguration().setModelVisibility(property(camelContext, java.lang.String.class, value)); return true;
         case "multilingual":
         case "multiLingual": target.getConfiguration().setMultiLingual(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "negativeprompt":
@@ -106,16 +151,25 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "numFrames": target.getConfiguration().setNumFrames(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numinferencesteps":
         case "numInferenceSteps": target.getConfiguration().setNumInferenceSteps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "onlymask":
+        case "onlyMask": target.getConfiguration().setOnlyMask(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelsd.component.SdOutputFormat.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "overlapwidth":
+        case "overlapWidth": target.getConfiguration().setOverlapWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         case "panorama": target.getConfiguration().setPanorama(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "postprocessmask":
+        case "postProcessMask": target.getConfiguration().setPostProcessMask(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "revision": target.getConfiguration().setRevision(property(camelContext, java.lang.String.class, value)); return true;
+        case "sscale":
+        case "sScale": target.getConfiguration().setSScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "safetychecker":
         case "safetyChecker": target.getConfiguration().setSafetyChecker(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "safetycheckertype":
@@ -127,6 +181,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "selfattention":
         case "selfAttention": target.getConfiguration().setSelfAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "specificobject":
+        case "specificObject": target.getConfiguration().setSpecificObject(property(camelContext, java.lang.String.class, value)); return true;
         case "staging": target.getConfiguration().setStaging(property(camelContext, java.lang.String.class, value)); return true;
         case "stagingkeyprefix":
         case "stagingKeyPrefix": target.getConfiguration().setStagingKeyPrefix(property(camelContext, java.lang.String.class, value)); return true;
@@ -134,11 +190,24 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "stagingUri": target.getConfiguration().setStagingUri(property(camelContext, java.lang.String.class, value)); return true;
         case "stagingurlttl":
         case "stagingUrlTtl": target.getConfiguration().setStagingUrlTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "steps": target.getConfiguration().setSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "strength": target.getConfiguration().setStrength(property(camelContext, java.lang.Double.class, value)); return true;
+        case "style": target.getConfiguration().setStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "temp": target.getConfiguration().setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "threshold": target.getConfiguration().setThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "tomesd": target.getConfiguration().setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "trackid":
         case "trackId": target.getConfiguration().setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "trainingid":
+        case "trainingId": target.getConfiguration().setTrainingId(property(camelContext, java.lang.String.class, value)); return true;
+        case "trainingmaxwait":
+        case "trainingMaxWait": target.getConfiguration().setTrainingMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "trainingpollinterval":
+        case "trainingPollInterval": target.getConfiguration().setTrainingPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "trainingtype":
+        case "trainingType": target.getConfiguration().setTrainingType(property(camelContext, java.lang.String.class, value)); return true;
+        case "upcastattention":
+        case "upcastAttention": target.getConfiguration().setUpcastAttention(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "uploadpath":
         case "uploadPath": target.getConfiguration().setUploadPath(property(camelContext, java.lang.String.class, value)); return true;
         case "upscale": target.getConfiguration().setUpscale(property(camelContext, java.lang.String.class, value)); return true;
@@ -152,6 +221,7 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "upscaleStrength": target.getConfiguration().setUpscaleStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "upscalewidth":
         case "upscaleWidth": target.getConfiguration().setUpscaleWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useimprovedsampling":
         case "useImprovedSampling": target.getConfiguration().setUseImprovedSampling(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usekarrassigmas":
@@ -170,6 +240,14 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithmtype":
         case "algorithmType": return java.lang.String.class;
+        case "alphamatting":
+        case "alphaMatting": return java.lang.Boolean.class;
+        case "alphamattingbackgroundthreshold":
+        case "alphaMattingBackgroundThreshold": return java.lang.Integer.class;
+        case "alphamattingerodesize":
+        case "alphaMattingErodeSize": return java.lang.Integer.class;
+        case "alphamattingforegroundthreshold":
+        case "alphaMattingForegroundThreshold": return java.lang.Integer.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apiversion":
@@ -177,10 +255,20 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "autohint":
         case "autoHint": return java.lang.Boolean.class;
         case "base64": return java.lang.Boolean.class;
+        case "basemodelid":
+        case "baseModelId": return java.lang.String.class;
+        case "basemodeltype":
+        case "baseModelType": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "classprompt":
+        case "classPrompt": return java.lang.String.class;
         case "clipskip":
         case "clipSkip": return java.lang.Integer.class;
+        case "clothimage":
+        case "clothImage": return java.lang.String.class;
+        case "clothtype":
+        case "clothType": return java.lang.String.class;
         case "controlimage":
         case "controlImage": return java.lang.String.class;
         case "controlnetconditioningscale":
@@ -197,22 +285,34 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "enhanceStyle": return java.lang.String.class;
         case "faceenhance":
         case "faceEnhance": return java.lang.Boolean.class;
+        case "faceimage":
+        case "faceImage": return java.lang.String.class;
         case "failonnsfw":
         case "failOnNsfw": return boolean.class;
         case "fetchpath":
         case "fetchPath": return java.lang.String.class;
+        case "forceload":
+        case "forceLoad": return java.lang.Boolean.class;
         case "fps": return java.lang.Integer.class;
         case "guessmode":
         case "guessMode": return java.lang.Boolean.class;
         case "guidancescale":
         case "guidanceScale": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
+        case "hfupload":
+        case "hfUpload": return java.lang.Boolean.class;
         case "highresfix":
         case "highresFix": return java.lang.Boolean.class;
+        case "image": return java.lang.String.class;
+        case "images": return java.lang.String.class;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return java.lang.Long.class;
+        case "instanceprompt":
+        case "instancePrompt": return java.lang.String.class;
         case "instantresponse":
         case "instantResponse": return java.lang.Boolean.class;
+        case "inversemask":
+        case "inverseMask": return java.lang.Boolean.class;
         case "ipadapterid":
         case "ipAdapterId": return java.lang.String.class;
         case "ipadapterimage":
@@ -225,10 +325,13 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "keepStagedImages": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "length": return java.lang.String.class;
         case "loramodel":
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
         case "loraStrength": return java.lang.String.class;
+        case "loratype":
+        case "loraType": return java.lang.String.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
         case "maxdownloadsize":
@@ -237,12 +340,24 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "maxImageSize": return long.class;
         case "maxpendingjobs":
         case "maxPendingJobs": return int.class;
+        case "maxtrainsteps":
+        case "maxTrainSteps": return java.lang.Integer.class;
         case "maxwait":
         case "maxWait": return long.class;
         case "minpollinterval":
         case "minPollInterval": return long.class;
+        case "modelcategory":
+        case "modelCategory": return java.lang.String.class;
+        case "modelformat":
+        case "modelFormat": return java.lang.String.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "modelimage":
+        case "modelImage": return java.lang.String.class;
+        case "modelname":
+        case "modelName": return java.lang.String.class;
+        case "modelvisibility":
+        case "modelVisibility": return java.lang.String.class;
         case "multilingual":
         case "multiLingual": return java.lang.Boolean.class;
         case "negativeprompt":
@@ -251,16 +366,25 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "numFrames": return java.lang.Integer.class;
         case "numinferencesteps":
         case "numInferenceSteps": return java.lang.Integer.class;
+        case "onlymask":
+        case "onlyMask": return java.lang.Boolean.class;
         case "outputformat":
         case "outputFormat": return io.github.camelsd.component.SdOutputFormat.class;
         case "outputtype":
         case "outputType": return java.lang.String.class;
+        case "overlapwidth":
+        case "overlapWidth": return java.lang.Integer.class;
         case "panorama": return java.lang.Boolean.class;
         case "path": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "postprocessmask":
+        case "postProcessMask": return java.lang.Boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "revision": return java.lang.String.class;
+        case "sscale":
+        case "sScale": return java.lang.Double.class;
         case "safetychecker":
         case "safetyChecker": return java.lang.Boolean.class;
         case "safetycheckertype":
@@ -272,6 +396,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "seed": return java.lang.Long.class;
         case "selfattention":
         case "selfAttention": return java.lang.Boolean.class;
+        case "specificobject":
+        case "specificObject": return java.lang.String.class;
         case "staging": return java.lang.String.class;
         case "stagingkeyprefix":
         case "stagingKeyPrefix": return java.lang.String.class;
@@ -279,11 +405,24 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "stagingUri": return java.lang.String.class;
         case "stagingurlttl":
         case "stagingUrlTtl": return long.class;
+        case "steps": return java.lang.Integer.class;
         case "strength": return java.lang.Double.class;
+        case "style": return java.lang.String.class;
         case "temp": return java.lang.Boolean.class;
+        case "threshold": return java.lang.Double.class;
         case "tomesd": return java.lang.Boolean.class;
         case "trackid":
         case "trackId": return java.lang.String.class;
+        case "trainingid":
+        case "trainingId": return java.lang.String.class;
+        case "trainingmaxwait":
+        case "trainingMaxWait": return long.class;
+        case "trainingpollinterval":
+        case "trainingPollInterval": return long.class;
+        case "trainingtype":
+        case "trainingType": return java.lang.String.class;
+        case "upcastattention":
+        case "upcastAttention": return java.lang.Boolean.class;
         case "uploadpath":
         case "uploadPath": return java.lang.String.class;
         case "upscale": return java.lang.String.class;
@@ -297,6 +436,7 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "upscaleStrength": return java.lang.Double.class;
         case "upscalewidth":
         case "upscaleWidth": return java.lang.Integer.class;
+        case "url": return java.lang.String.class;
         case "useimprovedsampling":
         case "useImprovedSampling": return java.lang.Boolean.class;
         case "usekarrassigmas":
@@ -316,6 +456,14 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithmtype":
         case "algorithmType": return target.getConfiguration().getAlgorithmType();
+        case "alphamatting":
+        case "alphaMatting": return target.getConfiguration().getAlphaMatting();
+        case "alphamattingbackgroundthreshold":
+        case "alphaMattingBackgroundThreshold": return target.getConfiguration().getAlphaMattingBackgroundThreshold();
+        case "alphamattingerodesize":
+        case "alphaMattingErodeSize": return target.getConfiguration().getAlphaMattingErodeSize();
+        case "alphamattingforegroundthreshold":
+        case "alphaMattingForegroundThreshold": return target.getConfiguration().getAlphaMattingForegroundThreshold();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "apiversion":
@@ -323,10 +471,20 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "autohint":
         case "autoHint": return target.getConfiguration().getAutoHint();
         case "base64": return target.getConfiguration().getBase64();
+        case "basemodelid":
+        case "baseModelId": return target.getConfiguration().getBaseModelId();
+        case "basemodeltype":
+        case "baseModelType": return target.getConfiguration().getBaseModelType();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "classprompt":
+        case "classPrompt": return target.getConfiguration().getClassPrompt();
         case "clipskip":
         case "clipSkip": return target.getConfiguration().getClipSkip();
+        case "clothimage":
+        case "clothImage": return target.getConfiguration().getClothImage();
+        case "clothtype":
+        case "clothType": return target.getConfiguration().getClothType();
         case "controlimage":
         case "controlImage": return target.getConfiguration().getControlImage();
         case "controlnetconditioningscale":
@@ -343,22 +501,34 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "enhanceStyle": return target.getConfiguration().getEnhanceStyle();
         case "faceenhance":
         case "faceEnhance": return target.getConfiguration().getFaceEnhance();
+        case "faceimage":
+        case "faceImage": return target.getConfiguration().getFaceImage();
         case "failonnsfw":
         case "failOnNsfw": return target.getConfiguration().isFailOnNsfw();
         case "fetchpath":
         case "fetchPath": return target.getConfiguration().getFetchPath();
+        case "forceload":
+        case "forceLoad": return target.getConfiguration().getForceLoad();
         case "fps": return target.getConfiguration().getFps();
         case "guessmode":
         case "guessMode": return target.getConfiguration().getGuessMode();
         case "guidancescale":
         case "guidanceScale": return target.getConfiguration().getGuidanceScale();
         case "height": return target.getConfiguration().getHeight();
+        case "hfupload":
+        case "hfUpload": return target.getConfiguration().getHfUpload();
         case "highresfix":
         case "highresFix": return target.getConfiguration().getHighresFix();
+        case "image": return target.getConfiguration().getImage();
+        case "images": return target.getConfiguration().getImages();
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return target.getConfiguration().getImprovedSamplingSeed();
+        case "instanceprompt":
+        case "instancePrompt": return target.getConfiguration().getInstancePrompt();
         case "instantresponse":
         case "instantResponse": return target.getConfiguration().getInstantResponse();
+        case "inversemask":
+        case "inverseMask": return target.getConfiguration().getInverseMask();
         case "ipadapterid":
         case "ipAdapterId": return target.getConfiguration().getIpAdapterId();
         case "ipadapterimage":
@@ -371,10 +541,13 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "keepStagedImages": return target.getConfiguration().isKeepStagedImages();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "length": return target.getConfiguration().getLength();
         case "loramodel":
         case "loraModel": return target.getConfiguration().getLoraModel();
         case "lorastrength":
         case "loraStrength": return target.getConfiguration().getLoraStrength();
+        case "loratype":
+        case "loraType": return target.getConfiguration().getLoraType();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return target.getConfiguration().getMaxConcurrentJobs();
         case "maxdownloadsize":
@@ -383,12 +556,24 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "maxImageSize": return target.getConfiguration().getMaxImageSize();
         case "maxpendingjobs":
         case "maxPendingJobs": return target.getConfiguration().getMaxPendingJobs();
+        case "maxtrainsteps":
+        case "maxTrainSteps": return target.getConfiguration().getMaxTrainSteps();
         case "maxwait":
         case "maxWait": return target.getConfiguration().getMaxWait();
         case "minpollinterval":
         case "minPollInterval": return target.getConfiguration().getMinPollInterval();
+        case "modelcategory":
+        case "modelCategory": return target.getConfiguration().getModelCategory();
+        case "modelformat":
+        case "modelFormat": return target.getConfiguration().getModelFormat();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
+        case "modelimage":
+        case "modelImage": return target.getConfiguration().getModelImage();
+        case "modelname":
+        case "modelName": return target.getConfiguration().getModelName();
+        case "modelvisibility":
+        case "modelVisibility": return target.getConfiguration().getModelVisibility();
         case "multilingual":
         case "multiLingual": return target.getConfiguration().getMultiLingual();
         case "negativeprompt":
@@ -397,16 +582,25 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "numFrames": return target.getConfiguration().getNumFrames();
         case "numinferencesteps":
         case "numInferenceSteps": return target.getConfiguration().getNumInferenceSteps();
+        case "onlymask":
+        case "onlyMask": return target.getConfiguration().getOnlyMask();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
+        case "overlapwidth":
+        case "overlapWidth": return target.getConfiguration().getOverlapWidth();
         case "panorama": return target.getConfiguration().getPanorama();
         case "path": return target.getConfiguration().getPath();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
+        case "postprocessmask":
+        case "postProcessMask": return target.getConfiguration().getPostProcessMask();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "revision": return target.getConfiguration().getRevision();
+        case "sscale":
+        case "sScale": return target.getConfiguration().getSScale();
         case "safetychecker":
         case "safetyChecker": return target.getConfiguration().getSafetyChecker();
         case "safetycheckertype":
@@ -418,6 +612,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "seed": return target.getConfiguration().getSeed();
         case "selfattention":
         case "selfAttention": return target.getConfiguration().getSelfAttention();
+        case "specificobject":
+        case "specificObject": return target.getConfiguration().getSpecificObject();
         case "staging": return target.getConfiguration().getStaging();
         case "stagingkeyprefix":
         case "stagingKeyPrefix": return target.getConfiguration().getStagingKeyPrefix();
@@ -425,11 +621,24 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "stagingUri": return target.getConfiguration().getStagingUri();
         case "stagingurlttl":
         case "stagingUrlTtl": return target.getConfiguration().getStagingUrlTtl();
+        case "steps": return target.getConfiguration().getSteps();
         case "strength": return target.getConfiguration().getStrength();
+        case "style": return target.getConfiguration().getStyle();
         case "temp": return target.getConfiguration().getTemp();
+        case "threshold": return target.getConfiguration().getThreshold();
         case "tomesd": return target.getConfiguration().getTomesd();
         case "trackid":
         case "trackId": return target.getConfiguration().getTrackId();
+        case "trainingid":
+        case "trainingId": return target.getConfiguration().getTrainingId();
+        case "trainingmaxwait":
+        case "trainingMaxWait": return target.getConfiguration().getTrainingMaxWait();
+        case "trainingpollinterval":
+        case "trainingPollInterval": return target.getConfiguration().getTrainingPollInterval();
+        case "trainingtype":
+        case "trainingType": return target.getConfiguration().getTrainingType();
+        case "upcastattention":
+        case "upcastAttention": return target.getConfiguration().getUpcastAttention();
         case "uploadpath":
         case "uploadPath": return target.getConfiguration().getUploadPath();
         case "upscale": return target.getConfiguration().getUpscale();
@@ -443,6 +652,7 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "upscaleStrength": return target.getConfiguration().getUpscaleStrength();
         case "upscalewidth":
         case "upscaleWidth": return target.getConfiguration().getUpscaleWidth();
+        case "url": return target.getConfiguration().getUrl();
         case "useimprovedsampling":
         case "useImprovedSampling": return target.getConfiguration().getUseImprovedSampling();
         case "usekarrassigmas":

@@ -54,6 +54,13 @@ public enum SdApiFamily {
     VIDEO_V6(fetchedAt("/api/v6/video/fetch/{id}").requiresModel()
             .limit(SdField.WIDTH, Limits.side(8, 512)).limit(SdField.HEIGHT, Limits.side(8, 512))
             .limit(SdField.GUIDANCE_SCALE, Limits.range(0, 8)).limit(SdField.MODEL_ID, Limits.oneOf("cogvideox", "wanx"))),
+    /**
+     * Image editing, current paths: {@code /api/v6/image_editing/<tool>}; input images may be base64 data URIs
+     * (documented for removebg).
+     */
+    IMAGE_EDITING_V6(fetchedAt("/api/v6/image_editing/fetch/{id}").base64Images()),
+    /** Model training ({@code /api/v3/fine_tune}, ...): read by its status call, not fetched like a job. */
+    TRAINING(fetchedAt(null).yesNoFlags()),
     /** Model management and account calls: answers at once, nothing to fetch. */
     ACCOUNT(fetchedAt(null));
 

@@ -99,6 +99,15 @@ public class SdConfiguration implements Cloneable {
               description = "sd:fetch: the operation that created the job, when the message does not carry the CamelSdFetchPath header its result left: selects that operation's fetch (the community one with modelId).")
     private String jobOperation;
 
+    @UriParam(label = "training", description = "fine-tune-status, cancel-training, delete-training: the training (else header CamelSdTrainingId, else the body).")
+    private String trainingId;
+    @UriParam(label = "training", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The pause between two status calls while a training is waited for (trainings take tens of minutes).")
+    private long trainingPollInterval = 60000;
+    @UriParam(label = "training", defaultValue = "10800000", javaType = "java.time.Duration",
+              description = "How long to wait for a training to reach model_ready before failing with SdWaitTimeoutException (which carries the training id): 3 hours by default.")
+    private long trainingMaxWait = 10800000;
+
     // ---- request fields ----
     @UriParam(label = "generation", description = "The model id. On text2img, img2img, inpaint and text2video it selects the community (Dreambooth) model paths; required by controlnet, model-reload and v6 text2video (cogvideox or wanx); the upscaler of super-resolution.")
     private String modelId;
@@ -209,6 +218,79 @@ public class SdConfiguration implements Cloneable {
     private Boolean useImprovedSampling;
     @UriParam(label = "video", description = "text2video (v6): seed of the improved sampling.")
     private Long improvedSamplingSeed;
+
+    @UriParam(label = "editing", description = "removebg-mask, outpaint: the input image, a public URL or base64 (content is staged like init_image).")
+    private String image;
+    @UriParam(label = "editing", description = "removebg-mask: refine the edges with alpha matting.")
+    private Boolean alphaMatting;
+    @UriParam(label = "editing", description = "removebg-mask: post-process the mask.")
+    private Boolean postProcessMask;
+    @UriParam(label = "editing", description = "removebg-mask: answer the mask only.")
+    private Boolean onlyMask;
+    @UriParam(label = "editing", description = "removebg-mask: invert the mask.")
+    private Boolean inverseMask;
+    @UriParam(label = "editing", description = "removebg-mask: foreground threshold of the alpha matting, 0 to 240 (API default 240).")
+    private Integer alphaMattingForegroundThreshold;
+    @UriParam(label = "editing", description = "removebg-mask: background threshold of the alpha matting, 0 to 20 (API default 20).")
+    private Integer alphaMattingBackgroundThreshold;
+    @UriParam(label = "editing", description = "removebg-mask: erode size of the alpha matting, 0 to 5 (API default 5).")
+    private Integer alphaMattingErodeSize;
+    @UriParam(label = "editing", description = "outpaint: overlap between the image and the new area, at most 42 (API default 10).")
+    private Integer overlapWidth;
+    @UriParam(label = "editing", description = "caption: short, normal or long (API default normal).")
+    private String length;
+    @UriParam(label = "editing", description = "face-gen, head-shot, flux-headshot: the face, a public URL (content is staged like init_image).")
+    private String faceImage;
+    @UriParam(label = "editing", description = "face-gen, head-shot: how closely the face is kept, 0 to 2 (API default 1).")
+    private Double sScale;
+    @UriParam(label = "editing", description = "face-gen: comic, chibi, 3d, anime or realistic (API default realistic).")
+    private String style;
+    @UriParam(label = "editing", description = "fashion: the garment, a public URL (content is staged like init_image).")
+    private String clothImage;
+    @UriParam(label = "editing", description = "fashion: upper_body, lower_body or dresses.")
+    private String clothType;
+    @UriParam(label = "editing", description = "mask-creator: the object to mask, in words.")
+    private String specificObject;
+    @UriParam(label = "editing", description = "img-mixer: denoising steps, 1 to 50 (its name for num_inference_steps).")
+    private Integer steps;
+    @UriParam(label = "training", description = "fine-tune, lora-fine-tune: the prompt naming the subject, for example photo of adhik person.")
+    private String instancePrompt;
+    @UriParam(label = "training", description = "fine-tune, lora-fine-tune: the prompt of the subject's class, for example photo of a person.")
+    private String classPrompt;
+    @UriParam(label = "training", description = "fine-tune: the model the training starts from.")
+    private String baseModelId;
+    @UriParam(label = "training", description = "fine-tune, lora-fine-tune: the training images, comma separated public URLs (a List of URLs or content in the body; content is staged like init_image).")
+    private String images;
+    @UriParam(label = "training", description = "fine-tune: men, female or couple; lora-fine-tune: men, women or couple (the two pages differ: both words are accepted).")
+    private String trainingType;
+    @UriParam(label = "training", description = "fine-tune: training steps, about 2 per image, at most 2000; lora-fine-tune: 10 to 50.")
+    private Integer maxTrainSteps;
+    @UriParam(label = "training", description = "lora-fine-tune: normal or sdxl (API default sdxl).")
+    private String baseModelType;
+    @UriParam(label = "training", description = "lora-fine-tune: lora or lycoris.")
+    private String loraType;
+    @UriParam(label = "training", description = "load-model: where the model is: a Hugging Face repository, or a ckpt or safetensors link.")
+    private String url;
+    @UriParam(label = "training", description = "load-model: diffusers, safetensors or ckpt.")
+    private String modelFormat;
+    @UriParam(label = "training", description = "load-model: fp16 or fp32.")
+    private String revision;
+    @UriParam(label = "training", description = "load-model: the model's category.")
+    private String modelCategory;
+    @UriParam(label = "training", description = "load-model: private or public.")
+    private String modelVisibility;
+    @UriParam(label = "training", description = "load-model: the model's display name.")
+    private String modelName;
+    @UriParam(label = "training", description = "load-model: a preview image of the model (URL).")
+    private String modelImage;
+    @UriParam(label = "training", description = "load-model: also upload the model to Hugging Face.")
+    private Boolean hfUpload;
+    @UriParam(label = "training", description = "load-model: load even if a model of that id exists.")
+    private Boolean forceLoad;
+    @UriParam(label = "training", description = "load-model: upcast attention (for some SD 2.x models).")
+    private Boolean upcastAttention;
+    @UriParam(label = "utility", description = "nsfw-image-check: the score from which an image counts as NSFW, 0 to 1.")
+    private Double threshold;
 
     private static final SdConfigurationConfigurer OPTIONS = new SdConfigurationConfigurer();
 
@@ -913,5 +995,321 @@ public class SdConfiguration implements Cloneable {
     /** sd:fetch: the operation that created the job (selects its family's fetch). */
     public void setJobOperation(String jobOperation) {
         this.jobOperation = jobOperation;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    /** removebg-mask, outpaint: the input image, a public URL or base64 (content is staged like init_image). */
+    public void setImage(String image) {
+        this.image = image;
+    }
+    public Boolean getAlphaMatting() {
+        return alphaMatting;
+    }
+
+    /** removebg-mask: refine the edges with alpha matting. */
+    public void setAlphaMatting(Boolean alphaMatting) {
+        this.alphaMatting = alphaMatting;
+    }
+    public Boolean getPostProcessMask() {
+        return postProcessMask;
+    }
+
+    /** removebg-mask: post-process the mask. */
+    public void setPostProcessMask(Boolean postProcessMask) {
+        this.postProcessMask = postProcessMask;
+    }
+    public Boolean getOnlyMask() {
+        return onlyMask;
+    }
+
+    /** removebg-mask: answer the mask only. */
+    public void setOnlyMask(Boolean onlyMask) {
+        this.onlyMask = onlyMask;
+    }
+    public Boolean getInverseMask() {
+        return inverseMask;
+    }
+
+    /** removebg-mask: invert the mask. */
+    public void setInverseMask(Boolean inverseMask) {
+        this.inverseMask = inverseMask;
+    }
+    public Integer getAlphaMattingForegroundThreshold() {
+        return alphaMattingForegroundThreshold;
+    }
+
+    /** removebg-mask: foreground threshold of the alpha matting, 0 to 240 (API default 240). */
+    public void setAlphaMattingForegroundThreshold(Integer alphaMattingForegroundThreshold) {
+        this.alphaMattingForegroundThreshold = alphaMattingForegroundThreshold;
+    }
+    public Integer getAlphaMattingBackgroundThreshold() {
+        return alphaMattingBackgroundThreshold;
+    }
+
+    /** removebg-mask: background threshold of the alpha matting, 0 to 20 (API default 20). */
+    public void setAlphaMattingBackgroundThreshold(Integer alphaMattingBackgroundThreshold) {
+        this.alphaMattingBackgroundThreshold = alphaMattingBackgroundThreshold;
+    }
+    public Integer getAlphaMattingErodeSize() {
+        return alphaMattingErodeSize;
+    }
+
+    /** removebg-mask: erode size of the alpha matting, 0 to 5 (API default 5). */
+    public void setAlphaMattingErodeSize(Integer alphaMattingErodeSize) {
+        this.alphaMattingErodeSize = alphaMattingErodeSize;
+    }
+    public Integer getOverlapWidth() {
+        return overlapWidth;
+    }
+
+    /** outpaint: overlap between the image and the new area, at most 42 (API default 10). */
+    public void setOverlapWidth(Integer overlapWidth) {
+        this.overlapWidth = overlapWidth;
+    }
+    public String getLength() {
+        return length;
+    }
+
+    /** caption: short, normal or long (API default normal). */
+    public void setLength(String length) {
+        this.length = length;
+    }
+    public String getFaceImage() {
+        return faceImage;
+    }
+
+    /** face-gen, head-shot, flux-headshot: the face, a public URL (content is staged like init_image). */
+    public void setFaceImage(String faceImage) {
+        this.faceImage = faceImage;
+    }
+    public Double getSScale() {
+        return sScale;
+    }
+
+    /** face-gen, head-shot: how closely the face is kept, 0 to 2 (API default 1). */
+    public void setSScale(Double sScale) {
+        this.sScale = sScale;
+    }
+    public String getStyle() {
+        return style;
+    }
+
+    /** face-gen: comic, chibi, 3d, anime or realistic (API default realistic). */
+    public void setStyle(String style) {
+        this.style = style;
+    }
+    public String getClothImage() {
+        return clothImage;
+    }
+
+    /** fashion: the garment, a public URL (content is staged like init_image). */
+    public void setClothImage(String clothImage) {
+        this.clothImage = clothImage;
+    }
+    public String getClothType() {
+        return clothType;
+    }
+
+    /** fashion: upper_body, lower_body or dresses. */
+    public void setClothType(String clothType) {
+        this.clothType = clothType;
+    }
+    public String getSpecificObject() {
+        return specificObject;
+    }
+
+    /** mask-creator: the object to mask, in words. */
+    public void setSpecificObject(String specificObject) {
+        this.specificObject = specificObject;
+    }
+    public Integer getSteps() {
+        return steps;
+    }
+
+    /** img-mixer: denoising steps, 1 to 50 (its name for num_inference_steps). */
+    public void setSteps(Integer steps) {
+        this.steps = steps;
+    }
+    public String getInstancePrompt() {
+        return instancePrompt;
+    }
+
+    /** fine-tune, lora-fine-tune: the prompt naming the subject, for example photo of adhik person. */
+    public void setInstancePrompt(String instancePrompt) {
+        this.instancePrompt = instancePrompt;
+    }
+    public String getClassPrompt() {
+        return classPrompt;
+    }
+
+    /** fine-tune, lora-fine-tune: the prompt of the subject's class, for example photo of a person. */
+    public void setClassPrompt(String classPrompt) {
+        this.classPrompt = classPrompt;
+    }
+    public String getBaseModelId() {
+        return baseModelId;
+    }
+
+    /** fine-tune: the model the training starts from. */
+    public void setBaseModelId(String baseModelId) {
+        this.baseModelId = baseModelId;
+    }
+    public String getImages() {
+        return images;
+    }
+
+    /** fine-tune, lora-fine-tune: the training images, comma separated public URLs (a List of URLs or content in the body; content is staged like init_image). */
+    public void setImages(String images) {
+        this.images = images;
+    }
+    public String getTrainingType() {
+        return trainingType;
+    }
+
+    /** fine-tune: men, female or couple; lora-fine-tune: men, women or couple (the two pages differ: both words are accepted). */
+    public void setTrainingType(String trainingType) {
+        this.trainingType = trainingType;
+    }
+    public Integer getMaxTrainSteps() {
+        return maxTrainSteps;
+    }
+
+    /** fine-tune: training steps, about 2 per image, at most 2000; lora-fine-tune: 10 to 50. */
+    public void setMaxTrainSteps(Integer maxTrainSteps) {
+        this.maxTrainSteps = maxTrainSteps;
+    }
+    public String getBaseModelType() {
+        return baseModelType;
+    }
+
+    /** lora-fine-tune: normal or sdxl (API default sdxl). */
+    public void setBaseModelType(String baseModelType) {
+        this.baseModelType = baseModelType;
+    }
+    public String getLoraType() {
+        return loraType;
+    }
+
+    /** lora-fine-tune: lora or lycoris. */
+    public void setLoraType(String loraType) {
+        this.loraType = loraType;
+    }
+    public String getUrl() {
+        return url;
+    }
+
+    /** load-model: where the model is: a Hugging Face repository, or a ckpt or safetensors link. */
+    public void setUrl(String url) {
+        this.url = url;
+    }
+    public String getModelFormat() {
+        return modelFormat;
+    }
+
+    /** load-model: diffusers, safetensors or ckpt. */
+    public void setModelFormat(String modelFormat) {
+        this.modelFormat = modelFormat;
+    }
+    public String getRevision() {
+        return revision;
+    }
+
+    /** load-model: fp16 or fp32. */
+    public void setRevision(String revision) {
+        this.revision = revision;
+    }
+    public String getModelCategory() {
+        return modelCategory;
+    }
+
+    /** load-model: the model's category. */
+    public void setModelCategory(String modelCategory) {
+        this.modelCategory = modelCategory;
+    }
+    public String getModelVisibility() {
+        return modelVisibility;
+    }
+
+    /** load-model: private or public. */
+    public void setModelVisibility(String modelVisibility) {
+        this.modelVisibility = modelVisibility;
+    }
+    public String getModelName() {
+        return modelName;
+    }
+
+    /** load-model: the model's display name. */
+    public void setModelName(String modelName) {
+        this.modelName = modelName;
+    }
+    public String getModelImage() {
+        return modelImage;
+    }
+
+    /** load-model: a preview image of the model (URL). */
+    public void setModelImage(String modelImage) {
+        this.modelImage = modelImage;
+    }
+    public Boolean getHfUpload() {
+        return hfUpload;
+    }
+
+    /** load-model: also upload the model to Hugging Face. */
+    public void setHfUpload(Boolean hfUpload) {
+        this.hfUpload = hfUpload;
+    }
+    public Boolean getForceLoad() {
+        return forceLoad;
+    }
+
+    /** load-model: load even if a model of that id exists. */
+    public void setForceLoad(Boolean forceLoad) {
+        this.forceLoad = forceLoad;
+    }
+    public Boolean getUpcastAttention() {
+        return upcastAttention;
+    }
+
+    /** load-model: upcast attention (for some SD 2.x models). */
+    public void setUpcastAttention(Boolean upcastAttention) {
+        this.upcastAttention = upcastAttention;
+    }
+    public Double getThreshold() {
+        return threshold;
+    }
+
+    /** nsfw-image-check: the score from which an image counts as NSFW, 0 to 1. */
+    public void setThreshold(Double threshold) {
+        this.threshold = threshold;
+    }
+
+    public String getTrainingId() {
+        return trainingId;
+    }
+
+    /** fine-tune-status, cancel-training, delete-training: the training. */
+    public void setTrainingId(String trainingId) {
+        this.trainingId = trainingId;
+    }
+
+    public long getTrainingPollInterval() {
+        return trainingPollInterval;
+    }
+
+    /** The pause between two status calls while a training is waited for. */
+    public void setTrainingPollInterval(long trainingPollInterval) {
+        this.trainingPollInterval = trainingPollInterval;
+    }
+
+    public long getTrainingMaxWait() {
+        return trainingMaxWait;
+    }
+
+    /** How long to wait for a training to reach model_ready. */
+    public void setTrainingMaxWait(long trainingMaxWait) {
+        this.trainingMaxWait = trainingMaxWait;
     }
 }

@@ -135,12 +135,99 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "text2video (v6): seed of the improved sampling.", javaType = "Long")
     public static final String IMPROVED_SAMPLING_SEED = "CamelSdImprovedSamplingSeed";
 
+    @Metadata(label = "producer", description = "removebg-mask, outpaint: the input image, a public URL or base64 (content is staged like init_image).", javaType = "String")
+    public static final String IMAGE = "CamelSdImage";
+    @Metadata(label = "producer", description = "removebg-mask: refine the edges with alpha matting.", javaType = "Boolean")
+    public static final String ALPHA_MATTING = "CamelSdAlphaMatting";
+    @Metadata(label = "producer", description = "removebg-mask: post-process the mask.", javaType = "Boolean")
+    public static final String POST_PROCESS_MASK = "CamelSdPostProcessMask";
+    @Metadata(label = "producer", description = "removebg-mask: answer the mask only.", javaType = "Boolean")
+    public static final String ONLY_MASK = "CamelSdOnlyMask";
+    @Metadata(label = "producer", description = "removebg-mask: invert the mask.", javaType = "Boolean")
+    public static final String INVERSE_MASK = "CamelSdInverseMask";
+    @Metadata(label = "producer", description = "removebg-mask: foreground threshold of the alpha matting, 0 to 240 (API default 240).", javaType = "Integer")
+    public static final String ALPHA_MATTING_FOREGROUND_THRESHOLD = "CamelSdAlphaMattingForegroundThreshold";
+    @Metadata(label = "producer", description = "removebg-mask: background threshold of the alpha matting, 0 to 20 (API default 20).", javaType = "Integer")
+    public static final String ALPHA_MATTING_BACKGROUND_THRESHOLD = "CamelSdAlphaMattingBackgroundThreshold";
+    @Metadata(label = "producer", description = "removebg-mask: erode size of the alpha matting, 0 to 5 (API default 5).", javaType = "Integer")
+    public static final String ALPHA_MATTING_ERODE_SIZE = "CamelSdAlphaMattingErodeSize";
+    @Metadata(label = "producer", description = "outpaint: overlap between the image and the new area, at most 42 (API default 10).", javaType = "Integer")
+    public static final String OVERLAP_WIDTH = "CamelSdOverlapWidth";
+    @Metadata(label = "producer", description = "caption: short, normal or long (API default normal).", javaType = "String")
+    public static final String LENGTH = "CamelSdLength";
+    @Metadata(label = "producer", description = "face-gen, head-shot, flux-headshot: the face, a public URL (content is staged like init_image).", javaType = "String")
+    public static final String FACE_IMAGE = "CamelSdFaceImage";
+    @Metadata(label = "producer", description = "face-gen, head-shot: how closely the face is kept, 0 to 2 (API default 1).", javaType = "Double")
+    public static final String S_SCALE = "CamelSdSScale";
+    @Metadata(label = "producer", description = "face-gen: comic, chibi, 3d, anime or realistic (API default realistic).", javaType = "String")
+    public static final String STYLE = "CamelSdStyle";
+    @Metadata(label = "producer", description = "fashion: the garment, a public URL (content is staged like init_image).", javaType = "String")
+    public static final String CLOTH_IMAGE = "CamelSdClothImage";
+    @Metadata(label = "producer", description = "fashion: upper_body, lower_body or dresses.", javaType = "String")
+    public static final String CLOTH_TYPE = "CamelSdClothType";
+    @Metadata(label = "producer", description = "mask-creator: the object to mask, in words.", javaType = "String")
+    public static final String SPECIFIC_OBJECT = "CamelSdSpecificObject";
+    @Metadata(label = "producer", description = "img-mixer: denoising steps, 1 to 50 (its name for num_inference_steps).", javaType = "Integer")
+    public static final String STEPS = "CamelSdSteps";
+    @Metadata(label = "producer", description = "fine-tune, lora-fine-tune: the prompt naming the subject, for example photo of adhik person.", javaType = "String")
+    public static final String INSTANCE_PROMPT = "CamelSdInstancePrompt";
+    @Metadata(label = "producer", description = "fine-tune, lora-fine-tune: the prompt of the subject's class, for example photo of a person.", javaType = "String")
+    public static final String CLASS_PROMPT = "CamelSdClassPrompt";
+    @Metadata(label = "producer", description = "fine-tune: the model the training starts from.", javaType = "String")
+    public static final String BASE_MODEL_ID = "CamelSdBaseModelId";
+    @Metadata(label = "producer", description = "fine-tune, lora-fine-tune: the training images, comma separated public URLs (a List of URLs or content in the body; content is staged like init_image).", javaType = "String")
+    public static final String IMAGES = "CamelSdImages";
+    @Metadata(label = "producer", description = "fine-tune: men, female or couple; lora-fine-tune: men, women or couple (the two pages differ: both words are accepted).", javaType = "String")
+    public static final String TRAINING_TYPE = "CamelSdTrainingType";
+    @Metadata(label = "producer", description = "fine-tune: training steps, about 2 per image, at most 2000; lora-fine-tune: 10 to 50.", javaType = "Integer")
+    public static final String MAX_TRAIN_STEPS = "CamelSdMaxTrainSteps";
+    @Metadata(label = "producer", description = "lora-fine-tune: normal or sdxl (API default sdxl).", javaType = "String")
+    public static final String BASE_MODEL_TYPE = "CamelSdBaseModelType";
+    @Metadata(label = "producer", description = "lora-fine-tune: lora or lycoris.", javaType = "String")
+    public static final String LORA_TYPE = "CamelSdLoraType";
+    @Metadata(label = "producer", description = "load-model: where the model is: a Hugging Face repository, or a ckpt or safetensors link.", javaType = "String")
+    public static final String URL = "CamelSdUrl";
+    @Metadata(label = "producer", description = "load-model: diffusers, safetensors or ckpt.", javaType = "String")
+    public static final String MODEL_FORMAT = "CamelSdModelFormat";
+    @Metadata(label = "producer", description = "load-model: fp16 or fp32.", javaType = "String")
+    public static final String REVISION = "CamelSdRevision";
+    @Metadata(label = "producer", description = "load-model: the model's category.", javaType = "String")
+    public static final String MODEL_CATEGORY = "CamelSdModelCategory";
+    @Metadata(label = "producer", description = "load-model: private or public.", javaType = "String")
+    public static final String MODEL_VISIBILITY = "CamelSdModelVisibility";
+    @Metadata(label = "producer", description = "load-model: the model's display name.", javaType = "String")
+    public static final String MODEL_NAME = "CamelSdModelName";
+    @Metadata(label = "producer", description = "load-model: a preview image of the model (URL).", javaType = "String")
+    public static final String MODEL_IMAGE = "CamelSdModelImage";
+    @Metadata(label = "producer", description = "load-model: also upload the model to Hugging Face.", javaType = "Boolean")
+    public static final String HF_UPLOAD = "CamelSdHfUpload";
+    @Metadata(label = "producer", description = "load-model: load even if a model of that id exists.", javaType = "Boolean")
+    public static final String FORCE_LOAD = "CamelSdForceLoad";
+    @Metadata(label = "producer", description = "load-model: upcast attention (for some SD 2.x models).", javaType = "Boolean")
+    public static final String UPCAST_ATTENTION = "CamelSdUpcastAttention";
+    @Metadata(label = "producer", description = "nsfw-image-check: the score from which an image counts as NSFW, 0 to 1.", javaType = "Double")
+    public static final String THRESHOLD = "CamelSdThreshold";
+
     // ---- input and output: the job ----
     @Metadata(description = "The API's job id. Input of sd:fetch (else the body); output of every generation.",
               javaType = "String")
     public static final String JOB_ID = "CamelSdJobId";
 
+    @Metadata(description = "A training's id: input of fine-tune-status, cancel-training and delete-training (else the"
+                            + " option trainingId, else the body); output of fine-tune and lora-fine-tune. Once the"
+                            + " training is model_ready it is the model id to generate with.",
+              javaType = "String")
+    public static final String TRAINING_ID = "CamelSdTrainingId";
+
     // ---- output ----
+    @Metadata(label = "producer", description = "A training's stage (deploying_gpu, training_started, ..., model_ready):"
+                                                + " set while it is waited for and on its result.",
+              javaType = "String")
+    public static final String TRAINING_STAGE = "CamelSdTrainingStage";
+    @Metadata(label = "producer", description = "nsfw-prompt-check: whether the API judged the prompt to involve a minor"
+                                                + " (is_cp).",
+              javaType = "Boolean")
+    public static final String CP_DETECTED = "CamelSdCpDetected";
     @Metadata(label = "producer", description = "The API's status: success, processing (waitForResult=false), ok.",
               javaType = "String")
     public static final String STATUS = "CamelSdStatus";
@@ -149,7 +236,8 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "Seconds the API expects a queued job to take (last answer).",
               javaType = "Double")
     public static final String ETA = "CamelSdEta";
-    @Metadata(label = "producer", description = "Whether the API flagged NSFW content (its images are blanked).",
+    @Metadata(label = "producer", description = "Whether the API flagged NSFW content (its images are blanked); the"
+                                                + " verdict of nsfw-image-check and nsfw-prompt-check.",
               javaType = "Boolean")
     public static final String NSFW = "CamelSdNsfw";
     @Metadata(label = "producer", description = "The response's meta object (parameters the API used).",

@@ -30,6 +30,8 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
     @UriParam
     private SdConfiguration configuration;
 
+    private static final String ID = "{id}";
+
     private SdOperation resolvedOperation;
 
     public SdEndpoint(String uri, SdComponent component, SdConfiguration configuration) {
@@ -76,13 +78,29 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
 
     /** Where this endpoint's operation is called on {@code route}: the {@code path} option, else the route's path. */
     URI operationUri(SdOperation.Route route) {
-        return uri(configuration.getPath() != null ? configuration.getPath() : route.path());
+        return uri(operationPath(route));
+    }
+
+    /** The same for a path that names what it concerns, {@code {id}} (a training's calls): replaced by {@code id}. */
+    URI operationUri(SdOperation.Route route, String id) {
+        return uri(operationPath(route).replace(ID, URLEncoder.encode(id, StandardCharsets.UTF_8)));
+    }
+
+    /** Whether the operation's path takes an id. */
+    boolean pathTakesId(SdOperation.Route route) {
+        return operationPath(route).contains(ID);
+    }
+
+    private String operationPath(SdOperation.Route route) {
+        return configuration.getPath() != null ? configuration.getPath() : route.path();
     }
 
     /** Where staging=api-hosted uploads image content. */
     URI uploadUri() {
+        SdOperation upload = configuration.getApiVersion() == SdApiVersion.v6 ? SdOperation.BASE64_TO_URL
+                : SdOperation.BASE64_CROP;
         return uri(configuration.getUploadPath() != null ? configuration.getUploadPath()
-                : SdOperation.UPLOAD.route(configuration.getApiVersion(), false).path());
+                : upload.route(configuration.getApiVersion(), false).path());
     }
 
     /**
@@ -115,6 +133,12 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
             }
         }
         return resolvedOperation.route(configuration.getApiVersion(), withModel).path();
+    }
+
+    /** The path that reads a training's stage ({@code {id}}: the training id): the {@code path} option, else the row's. */
+    String statusTemplate(SdOperation status) {
+        return resolvedOperation == status && configuration.getPath() != null ? configuration.getPath()
+                : status.route(configuration.getApiVersion(), false).path();
     }
 
     /** The fetch call for a job: the id goes into the path's {@code {id}}, else into the body as {@code request_id}. */

@@ -23,6 +23,16 @@ import org.slf4j.LoggerFactory;
 final class SdJobWaiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SdJobWaiter.class);
+    /** The training stage that ends the wait. */
+    static final String MODEL_READY = "model_ready";
+
+    /** What is waited for: a job (minutes, re-checked after its eta) or a training (hours, at a steady interval). */
+    enum Waiting {
+        /** A queued job: done when its answer is no longer {@code processing}. */
+        JOB,
+        /** A training: done when its status names the stage {@code model_ready}. */
+        TRAINING
+    }
 
     private final SdProducer producer;
     private final Exchange exchange;
@@ -31,19 +41,25 @@ final class SdJobWaiter {
     private final SdEndpoint.FetchCall fetchCall;
     private final Map<String, Object> fetchBody;
     private final SdConfiguration config;
+    private final Waiting waiting;
     private final long startedNanos = System.nanoTime();
     private int polls;
+    /** The last training stage seen, so each change is logged once. */
+    private String stage;
 
     /** @param fetchTemplate the path that reads the job, {@code {id}} standing for its id */
     SdJobWaiter(SdProducer producer, Exchange exchange, AsyncCallback callback, String jobId, String fetchTemplate,
-                Map<String, Object> keyOnlyBody) {
+                Map<String, Object> keyOnlyBody, Waiting waiting) {
         this.producer = producer;
+        this.waiting = waiting;
         this.exchange = exchange;
         this.callback = callback;
         this.jobId = jobId;
         this.config = producer.getEndpoint().getConfiguration();
         this.fetchCall = producer.getEndpoint().fetchCall(fetchTemplate, jobId);
-        exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);
+        if (waiting == Waiting.JOB) {
+            exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);
+        }
         this.fetchBody = new HashMap<>(keyOnlyBody);
         this.fetchBody.putAll(fetchCall.bodyFields());
     }
@@ -68,7 +84,10 @@ final class SdJobWaiter {
     }
 
     private void onFetchAnswer(SdResponse response, Throwable error) {
-        if (error == null && "processing".equals(response.status()) && config.isWaitForResult()) {
+        if (error == null && waiting == Waiting.TRAINING) {
+            noteStage(response);
+        }
+        if (error == null && isPending(response) && config.isWaitForResult()) {
             try {
                 scheduleNext(response);
             } catch (RuntimeException e) {
@@ -78,24 +97,50 @@ final class SdJobWaiter {
         }
         if (error != null) {
             producer.finish(exchange, callback, error, null);
+        } else if (waiting == Waiting.TRAINING) {
+            producer.finish(exchange, callback, null, () -> SdResultWriter.trainingStatus(exchange, jobId, response, polls));
         } else {
             producer.completeJob(exchange, callback, response, polls);
         }
     }
 
+    private boolean isPending(SdResponse response) {
+        return waiting == Waiting.JOB ? "processing".equals(response.status())
+                : !MODEL_READY.equals(SdResultWriter.stageOf(response));
+    }
+
+    /** Each stage a training reaches is logged once and shown on the message while it waits. */
+    private void noteStage(SdResponse response) {
+        String now = SdResultWriter.stageOf(response);
+        if (now != null && !now.equals(stage)) {
+            LOG.info("{} training {} reached stage {}", producer.name(), jobId, now);
+            stage = now;
+            exchange.getMessage().setHeader(SdConstants.TRAINING_STAGE, now);
+        }
+    }
+
     private void scheduleNext(SdResponse processing) {
-        SdResultWriter.progress(exchange.getMessage(), processing);
+        boolean training = waiting == Waiting.TRAINING;
+        if (training) {
+            noteStage(processing);
+        } else {
+            SdResultWriter.progress(exchange.getMessage(), processing);
+        }
+        long maxWait = training ? config.getTrainingMaxWait() : config.getMaxWait();
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-        long remaining = config.getMaxWait() - elapsed;
+        long remaining = maxWait - elapsed;
         if (remaining <= 0) {
+            String what = training ? "training " + jobId + " still at stage " + stage : "job " + jobId + " still processing";
+            String option = training ? "trainingMaxWait" : "maxWait";
+            String resume = training ? "sd:fine-tune-status" : "sd:fetch";
             producer.finish(exchange, callback, new SdWaitTimeoutException(
-                    producer.name() + " job " + jobId + " still processing after " + elapsed + " ms (maxWait "
-                                                                           + config.getMaxWait()
-                                                                           + " ms); resume it with sd:fetch",
+                    producer.name() + " " + what + " after " + elapsed + " ms (" + option + " " + maxWait
+                                                                           + " ms); resume it with " + resume,
                     exchange, jobId, Duration.ofMillis(elapsed)), null);
             return;
         }
-        long delay = Math.min(spread(pauseFor(processing.eta())), remaining);
+        long pause = training ? config.getTrainingPollInterval() : pauseFor(processing.eta());
+        long delay = Math.min(spread(pause), remaining);
         LOG.debug("{} job {} processing, re-check in {} ms", producer.name(), jobId, delay);
         try {
             producer.getEndpoint().getComponent().waitScheduler().schedule(this::poll, delay, TimeUnit.MILLISECONDS);

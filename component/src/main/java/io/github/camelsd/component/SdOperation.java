@@ -1,9 +1,12 @@
 package io.github.camelsd.component;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import io.github.camelsd.component.request.Limits;
 import io.github.camelsd.component.request.SdField;
 
 import static io.github.camelsd.component.SdApiFamily.ACCOUNT;
@@ -11,16 +14,39 @@ import static io.github.camelsd.component.SdApiFamily.COMMUNITY_V4;
 import static io.github.camelsd.component.SdApiFamily.COMMUNITY_V6;
 import static io.github.camelsd.component.SdApiFamily.CONTROLNET_V5;
 import static io.github.camelsd.component.SdApiFamily.CONTROLNET_V6;
+import static io.github.camelsd.component.SdApiFamily.IMAGE_EDITING_V6;
 import static io.github.camelsd.component.SdApiFamily.REALTIME_V6;
 import static io.github.camelsd.component.SdApiFamily.STOCK_V3;
 import static io.github.camelsd.component.SdApiFamily.SUPER_RESOLUTION_V3;
 import static io.github.camelsd.component.SdApiFamily.SUPER_RESOLUTION_V6;
+import static io.github.camelsd.component.SdApiFamily.TRAINING;
 import static io.github.camelsd.component.SdApiFamily.VIDEO_V5;
 import static io.github.camelsd.component.SdApiFamily.VIDEO_V6;
+import static io.github.camelsd.component.request.SdField.BASE_MODEL_ID;
+import static io.github.camelsd.component.request.SdField.CLASS_PROMPT;
+import static io.github.camelsd.component.request.SdField.CLOTH_IMAGE;
+import static io.github.camelsd.component.request.SdField.CLOTH_TYPE;
+import static io.github.camelsd.component.request.SdField.FACE_IMAGE;
+import static io.github.camelsd.component.request.SdField.GUIDANCE_SCALE;
+import static io.github.camelsd.component.request.SdField.HEIGHT;
+import static io.github.camelsd.component.request.SdField.IMAGE;
+import static io.github.camelsd.component.request.SdField.IMAGES;
 import static io.github.camelsd.component.request.SdField.INIT_IMAGE;
+import static io.github.camelsd.component.request.SdField.INSTANCE_PROMPT;
 import static io.github.camelsd.component.request.SdField.MASK_IMAGE;
+import static io.github.camelsd.component.request.SdField.MAX_TRAIN_STEPS;
+import static io.github.camelsd.component.request.SdField.MODEL_CATEGORY;
+import static io.github.camelsd.component.request.SdField.MODEL_FORMAT;
 import static io.github.camelsd.component.request.SdField.MODEL_ID;
+import static io.github.camelsd.component.request.SdField.MODEL_NAME;
+import static io.github.camelsd.component.request.SdField.MODEL_VISIBILITY;
+import static io.github.camelsd.component.request.SdField.NUM_INFERENCE_STEPS;
 import static io.github.camelsd.component.request.SdField.PROMPT;
+import static io.github.camelsd.component.request.SdField.SAMPLES;
+import static io.github.camelsd.component.request.SdField.SPECIFIC_OBJECT;
+import static io.github.camelsd.component.request.SdField.TRAINING_TYPE;
+import static io.github.camelsd.component.request.SdField.URL;
+import static io.github.camelsd.component.request.SdField.WIDTH;
 
 /**
  * The operation table: one row per API operation, holding everything that differs between operations: its kind of
@@ -31,56 +57,99 @@ import static io.github.camelsd.component.request.SdField.PROMPT;
  */
 public enum SdOperation {
 
-    TEXT2IMG("text2img", Kind.GENERATION,
-            routes(STOCK_V3, "/api/v3/text2img", COMMUNITY_V4, "/api/v4/dreambooth",
-                    REALTIME_V6, "/api/v6/realtime/text2img", COMMUNITY_V6, "/api/v6/images/text2img"),
-            PROMPT),
-    IMG2IMG("img2img", Kind.GENERATION,
-            routes(STOCK_V3, "/api/v3/img2img", COMMUNITY_V4, "/api/v4/dreambooth/img2img",
-                    REALTIME_V6, "/api/v6/realtime/img2img", COMMUNITY_V6, "/api/v6/images/img2img"),
-            PROMPT, INIT_IMAGE),
-    INPAINT("inpaint", Kind.GENERATION,
-            routes(STOCK_V3, "/api/v3/inpaint", COMMUNITY_V4, "/api/v4/dreambooth/inpaint",
-                    REALTIME_V6, "/api/v6/realtime/inpaint", COMMUNITY_V6, "/api/v6/images/inpaint"),
-            PROMPT, INIT_IMAGE, MASK_IMAGE),
+    // ---- generation: the stock model, and a community model when the request names one ----
+    TEXT2IMG(generation("text2img").stock(STOCK_V3, "/api/v3/text2img", REALTIME_V6, "/api/v6/realtime/text2img")
+            .community(COMMUNITY_V4, "/api/v4/dreambooth", COMMUNITY_V6, "/api/v6/images/text2img").requires(PROMPT)),
+    IMG2IMG(generation("img2img").stock(STOCK_V3, "/api/v3/img2img", REALTIME_V6, "/api/v6/realtime/img2img")
+            .community(COMMUNITY_V4, "/api/v4/dreambooth/img2img", COMMUNITY_V6, "/api/v6/images/img2img")
+            .requires(PROMPT, INIT_IMAGE)),
+    INPAINT(generation("inpaint").stock(STOCK_V3, "/api/v3/inpaint", REALTIME_V6, "/api/v6/realtime/inpaint")
+            .community(COMMUNITY_V4, "/api/v4/dreambooth/inpaint", COMMUNITY_V6, "/api/v6/images/inpaint")
+            .requires(PROMPT, INIT_IMAGE, MASK_IMAGE)),
     /**
      * Single and multi ControlNet (a list of controlnet_model ids); one path, fetched as its answers point. Its OpenAPI
      * requires only the key: the image is required here because every documented example sends one.
      */
-    CONTROLNET("controlnet", Kind.GENERATION,
-            routes(CONTROLNET_V5, "/api/v5/controlnet", CONTROLNET_V5, "/api/v5/controlnet",
-                    CONTROLNET_V6, "/api/v5/controlnet", CONTROLNET_V6, "/api/v5/controlnet"),
-            INIT_IMAGE),
+    CONTROLNET(generation("controlnet").stock(CONTROLNET_V5, "/api/v5/controlnet", CONTROLNET_V6, "/api/v5/controlnet")
+            .requires(INIT_IMAGE)),
     /** Upscaling; {@code modelId} picks the upscaler, so it does not switch to a community path. */
-    SUPER_RESOLUTION("super-resolution", Kind.GENERATION,
-            routes(SUPER_RESOLUTION_V3, "/api/v3/super_resolution", SUPER_RESOLUTION_V3, "/api/v3/super_resolution",
-                    SUPER_RESOLUTION_V6, "/api/v6/image_editing/super_resolution", SUPER_RESOLUTION_V6,
-                    "/api/v6/image_editing/super_resolution"),
-            INIT_IMAGE),
-    TEXT2VIDEO("text2video", Kind.GENERATION,
-            routes(VIDEO_V5, "/api/v5/text2video", COMMUNITY_V4, "/api/v4/dreambooth/text2video",
-                    VIDEO_V6, "/api/v6/video/text2video", VIDEO_V6, "/api/v6/video/text2video"),
-            PROMPT),
+    SUPER_RESOLUTION(generation("super-resolution").stock(SUPER_RESOLUTION_V3, "/api/v3/super_resolution",
+            SUPER_RESOLUTION_V6, "/api/v6/image_editing/super_resolution").requires(INIT_IMAGE)),
+    TEXT2VIDEO(generation("text2video").stock(VIDEO_V5, "/api/v5/text2video", VIDEO_V6, "/api/v6/video/text2video")
+            .community(COMMUNITY_V4, "/api/v4/dreambooth/text2video", VIDEO_V6, "/api/v6/video/text2video")
+            .requires(PROMPT)),
+
+    // ---- image editing: /api/v6/image_editing/<tool>, whatever apiVersion says (the tools exist there only) ----
+    REMOVEBG_MASK(editing("removebg-mask", "removebg_mask").requires(IMAGE)),
+    OUTPAINT(editing("outpaint", "outpaint").requires(IMAGE).limit(WIDTH, Limits.side(8, 1440))
+            .limit(HEIGHT, Limits.side(8, 1440)).limit(NUM_INFERENCE_STEPS, Limits.between(1, 30))),
+    OBJECT_REMOVAL(editing("object-removal", "object_removal").requires(INIT_IMAGE, MASK_IMAGE)),
+    MASK_CREATOR(editing("mask-creator", "mask_creator").requires(SPECIFIC_OBJECT)),
+    /** Describes an image in words: the result is text. */
+    CAPTION(editing("caption", "caption").requires(INIT_IMAGE).output(Output.TEXT)),
+    FACE_GEN(editing("face-gen", "face_gen").requires(PROMPT, FACE_IMAGE).limit(WIDTH, Limits.side(8, 512))
+            .limit(HEIGHT, Limits.side(8, 768)).limit(SAMPLES, Limits.between(1, 2))
+            .limit(NUM_INFERENCE_STEPS, Limits.oneOf("21", "31", "41"))),
+    /** Its OpenAPI caps guidance at 5 while its example sends 7.5: the field table's 1 to 20 stays. */
+    HEAD_SHOT(editing("head-shot", "head_shot").requires(PROMPT, FACE_IMAGE).limit(WIDTH, Limits.side(8, 512))
+            .limit(HEIGHT, Limits.side(8, 768)).limit(SAMPLES, Limits.between(1, 2))
+            .limit(NUM_INFERENCE_STEPS, Limits.oneOf("21", "31", "41"))),
+    FLUX_HEADSHOT(editing("flux-headshot", "flux_headshot").requires(PROMPT, FACE_IMAGE)
+            .limit(NUM_INFERENCE_STEPS, Limits.between(1, 26)).limit(GUIDANCE_SCALE, Limits.range(1, 10))),
+    FASHION(editing("fashion", "fashion").requires(INIT_IMAGE, CLOTH_IMAGE, CLOTH_TYPE)
+            .limit(NUM_INFERENCE_STEPS, Limits.oneOf("21", "31", "41"))),
+    /** Mixes several images: init_image is a list (up to 4). */
+    IMG_MIXER(editing("img-mixer", "img_mixer").requires(PROMPT, INIT_IMAGE).limit(SAMPLES, Limits.between(1, 1))),
+    /** The editing tool's inpaint, named apart from the generation {@code inpaint}. */
+    EDIT_INPAINT(editing("edit-inpaint", "inpaint").requires(PROMPT, INIT_IMAGE, MASK_IMAGE)),
+    /** Edits by instruction; init_image is one image or a list (up to 4). */
+    QWEN_EDIT(editing("qwen-edit", "qwen_edit").requires(PROMPT, INIT_IMAGE)),
+
+    // ---- model training and models ----
+    /** Dreambooth training: answers a training id, and waits (or not) until the model is ready. */
+    FINE_TUNE(training("fine-tune", "/api/v3/fine_tune").requires(INSTANCE_PROMPT, CLASS_PROMPT, BASE_MODEL_ID, IMAGES,
+            MAX_TRAIN_STEPS)
+            .limit(TRAINING_TYPE, Limits.oneOf("men", "female", "couple", "null"))),
+    /** Its OpenAPI requires training_type and max_train_steps too. */
+    LORA_FINE_TUNE(training("lora-fine-tune", "/api/v3/lora_fine_tune").requires(INSTANCE_PROMPT, CLASS_PROMPT, IMAGES,
+            TRAINING_TYPE, MAX_TRAIN_STEPS)
+            .limit(TRAINING_TYPE, Limits.oneOf("men", "women", "couple", "null"))
+            .limit(MAX_TRAIN_STEPS, Limits.between(10, 50))),
+    /** A training's stage ({@code {id}}: the training id); waits for model_ready with waitForResult=true. */
+    FINE_TUNE_STATUS(row("fine-tune-status", Kind.TRAINING_STATUS).at(TRAINING, "/api/v3/fine_tune_status/{id}")),
+    /** The OpenAPI's path; the prose's {@code /api/v3/cancle_training/{id}} (sic) is reached with {@code path}. */
+    CANCEL_TRAINING(row("cancel-training", Kind.STATUS).at(TRAINING, "/api/v3/cancel_training/{id}")),
+    /** The OpenAPI's path; the prose's {@code /api/v3/finetune/delete/{id}} is reached with {@code path}. */
+    DELETE_TRAINING(row("delete-training", Kind.STATUS).at(TRAINING, "/api/v3/delete/{id}")),
+    FINE_TUNE_LIST(row("fine-tune-list", Kind.STATUS).at(TRAINING, "/api/v3/finetune_list")),
+    /** What its OpenAPI requires, checked before sending. */
+    LOAD_MODEL(row("load-model", Kind.STATUS).at(ACCOUNT, "/api/v3/load_model").requires(URL, MODEL_ID, MODEL_FORMAT,
+            MODEL_CATEGORY, MODEL_VISIBILITY, MODEL_NAME)),
     /** The public community models: the API answers a top-level JSON array. */
-    MODEL_LIST("model-list", Kind.LISTING, routes(ACCOUNT, "/api/v4/dreambooth/model_list", ACCOUNT,
-            "/api/v4/dreambooth/model_list", ACCOUNT, "/api/v4/dreambooth/model_list", ACCOUNT,
-            "/api/v4/dreambooth/model_list")),
+    MODEL_LIST(row("model-list", Kind.LISTING).at(ACCOUNT, "/api/v4/dreambooth/model_list")),
     /** Reloads a community model evicted after 7 idle days (takes about 2 minutes on the API's side). */
-    MODEL_RELOAD("model-reload", Kind.STATUS, routes(ACCOUNT, "/api/v4/dreambooth/model_reload", ACCOUNT,
-            "/api/v4/dreambooth/model_reload", ACCOUNT, "/api/v6/images/model_reload", ACCOUNT,
-            "/api/v6/images/model_reload"), MODEL_ID),
-    /** The API hosts an upload and answers its URL: what staging=api-hosted calls; not an endpoint of its own. */
-    UPLOAD("upload", Kind.UPLOAD, routes(ACCOUNT, "/api/v3/base64_crop", ACCOUNT, "/api/v3/base64_crop", ACCOUNT,
-            "/api/v6/base64_to_url", ACCOUNT, "/api/v6/base64_to_url")),
+    MODEL_RELOAD(row("model-reload", Kind.STATUS).stock(ACCOUNT, "/api/v4/dreambooth/model_reload", ACCOUNT,
+            "/api/v6/images/model_reload").requires(MODEL_ID)),
+
+    // ---- utilities ----
+    /** Image content in, the hosted URL out (what staging=api-hosted calls on v6): {@code base64_string}. */
+    BASE64_TO_URL(row("base64-to-url", Kind.UPLOAD).at(ACCOUNT, "/api/v6/base64_to_url")),
+    /** Image content in, the hosted URL out (what staging=api-hosted calls on v3): {@code image} as a data URI. */
+    BASE64_CROP(row("base64-crop", Kind.UPLOAD).at(ACCOUNT, "/api/v3/base64_crop")),
+    /** The verdict on an image: {@code has_nsfw_concept}, also in header CamelSdNsfw. */
+    NSFW_IMAGE_CHECK(row("nsfw-image-check", Kind.STATUS).at(ACCOUNT, "/api/v3/nsfw_image_check").requires(INIT_IMAGE)),
+    /** The verdict on a prompt: {@code is_nsfw} and {@code is_cp}, also in headers. */
+    NSFW_PROMPT_CHECK(row("nsfw-prompt-check", Kind.STATUS).at(ACCOUNT, "/api/check_nsfw_cp").requires(PROMPT)),
+
+    // ---- jobs and the account ----
     /**
      * Reads a job by id. Its path is the family's fetch of the operation that created the job: the header
      * {@link SdConstants#FETCH_PATH} the producer left, else the {@code jobOperation} option, else these (the stock
      * model's fetch). A path with {@code {id}} gets the id there; one without gets {@code request_id} in the body.
      */
-    FETCH("fetch", Kind.FETCH, routes(STOCK_V3, "/api/v3/fetch/{id}", COMMUNITY_V4, "/api/v4/dreambooth/fetch",
-            REALTIME_V6, "/api/v6/realtime/fetch/{id}", COMMUNITY_V6, "/api/v6/images/fetch")),
-    SYSTEM_LOAD("system-load", Kind.STATUS, routes(ACCOUNT, "/api/v3/system_load", ACCOUNT, "/api/v3/system_load",
-            ACCOUNT, "/api/v3/system_load", ACCOUNT, "/api/v3/system_load"));
+    FETCH(row("fetch", Kind.FETCH).stock(STOCK_V3, "/api/v3/fetch/{id}", REALTIME_V6, "/api/v6/realtime/fetch/{id}")
+            .community(COMMUNITY_V4, "/api/v4/dreambooth/fetch", COMMUNITY_V6, "/api/v6/images/fetch")),
+    SYSTEM_LOAD(row("system-load", Kind.STATUS).at(ACCOUNT, "/api/v3/system_load"));
 
     /** Which flow of the producer an operation takes. */
     public enum Kind {
@@ -88,6 +157,10 @@ public enum SdOperation {
         GENERATION,
         /** Reads a job by id: answers like a generation. */
         FETCH,
+        /** Starts a training: answers its id; waited for until the model is ready, through the training's status. */
+        TRAINING,
+        /** Reads a training's stage by id, and can wait for model_ready. */
+        TRAINING_STATUS,
         /** Reads or changes account or server state: answers a plain JSON object, the body is that Map. */
         STATUS,
         /** Answers a JSON array, the body is that List. */
@@ -96,31 +169,108 @@ public enum SdOperation {
         UPLOAD
     }
 
+    /** What a finished job's result is. */
+    public enum Output {
+        /** Images or videos: links, or downloaded per outputFormat. */
+        MEDIA,
+        /** Words (caption): the body is the text. */
+        TEXT
+    }
+
     /** Where one operation is called in one API family, and the family's conventions. */
     public record Route(SdApiFamily family, String path) {
     }
 
-    /** The URI names, for {@code @UriPath(enums = ...)}: the rows above that are endpoints. */
-    public static final String NAMES = "text2img,img2img,inpaint,controlnet,super-resolution,text2video,model-list,"
-                                       + "model-reload,fetch,system-load";
+    /** The URI names, for {@code @UriPath(enums = ...)}: every row. */
+    public static final String NAMES = "text2img,img2img,inpaint,controlnet,super-resolution,text2video,removebg-mask,"
+                                       + "outpaint,object-removal,mask-creator,caption,face-gen,head-shot,flux-headshot,"
+                                       + "fashion,img-mixer,edit-inpaint,qwen-edit,fine-tune,lora-fine-tune,"
+                                       + "fine-tune-status,cancel-training,delete-training,fine-tune-list,load-model,"
+                                       + "model-list,model-reload,base64-to-url,base64-crop,nsfw-image-check,"
+                                       + "nsfw-prompt-check,fetch,system-load";
+
+    /** One row of the table, written as what differs from the defaults. */
+    private static final class Row {
+        private final String uriName;
+        private final Kind kind;
+        /** v3 stock, v3 with model_id, v6 stock, v6 with model_id. */
+        private final Route[] routes = new Route[4];
+        private List<SdField> required = List.of();
+        private final Map<SdField, Limits> limits = new EnumMap<>(SdField.class);
+        private Output output = Output.MEDIA;
+
+        private Row(String uriName, Kind kind) {
+            this.uriName = uriName;
+            this.kind = kind;
+        }
+
+        /** The same path in every API version, with or without a model. */
+        Row at(SdApiFamily family, String path) {
+            return stock(family, path, family, path);
+        }
+
+        /** The path per version; also with a model, unless {@link #community} says otherwise. */
+        Row stock(SdApiFamily v3, String v3Path, SdApiFamily v6, String v6Path) {
+            routes[0] = new Route(v3, v3Path);
+            routes[2] = new Route(v6, v6Path);
+            return community(v3, v3Path, v6, v6Path);
+        }
+
+        /** The path per version when the request names a model_id. */
+        Row community(SdApiFamily v3, String v3Path, SdApiFamily v6, String v6Path) {
+            routes[1] = new Route(v3, v3Path);
+            routes[3] = new Route(v6, v6Path);
+            return this;
+        }
+
+        Row requires(SdField... fields) {
+            required = List.of(fields);
+            return this;
+        }
+
+        /** This operation's own limit for a field, over its family's and the field table's. */
+        Row limit(SdField field, Limits own) {
+            limits.put(field, own);
+            return this;
+        }
+
+        Row output(Output result) {
+            output = result;
+            return this;
+        }
+    }
+
+    private static Row row(String uriName, Kind kind) {
+        return new Row(uriName, kind);
+    }
+
+    private static Row generation(String uriName) {
+        return row(uriName, Kind.GENERATION);
+    }
+
+    /** An image-editing tool: named after its path segment, {@code _} becoming {@code -}. */
+    private static Row editing(String uriName, String tool) {
+        return generation(uriName).at(IMAGE_EDITING_V6, "/api/v6/image_editing/" + tool);
+    }
+
+    private static Row training(String uriName, String path) {
+        return row(uriName, Kind.TRAINING).at(TRAINING, path);
+    }
 
     private final String uriName;
     private final Kind kind;
-    /** v3 stock, v3 with model_id, v6 stock, v6 with model_id. */
     private final Route[] routes;
     private final List<SdField> requiredFields;
+    private final Map<SdField, Limits> limits;
+    private final Output output;
 
-    SdOperation(String uriName, Kind kind, Route[] routes, SdField... requiredFields) {
-        this.uriName = uriName;
-        this.kind = kind;
-        this.routes = routes;
-        this.requiredFields = List.of(requiredFields);
-    }
-
-    private static Route[] routes(SdApiFamily v3, String v3Path, SdApiFamily v3Model, String v3ModelPath,
-                                  SdApiFamily v6, String v6Path, SdApiFamily v6Model, String v6ModelPath) {
-        return new Route[] { new Route(v3, v3Path), new Route(v3Model, v3ModelPath), new Route(v6, v6Path),
-                new Route(v6Model, v6ModelPath) };
+    SdOperation(Row row) {
+        this.uriName = row.uriName;
+        this.kind = row.kind;
+        this.routes = row.routes.clone();
+        this.requiredFields = row.required;
+        this.limits = Map.copyOf(row.limits);
+        this.output = row.output;
     }
 
     public String uriName() {
@@ -140,15 +290,24 @@ public enum SdOperation {
         return requiredFields;
     }
 
-    /** Whether the request carries the operation's fields (prompt, size, model, ...) rather than just a key or a job id. */
+    /** This operation's own limits for {@code field}, or null where its family's or the field table's apply. */
+    public Limits limitsFor(SdField field) {
+        return limits.get(field);
+    }
+
+    public Output output() {
+        return output;
+    }
+
+    /** Whether the request carries the operation's fields (prompt, size, model, ...) rather than just a key or an id. */
     public boolean takesRequestFields() {
-        return kind == Kind.GENERATION || kind == Kind.STATUS && !requiredFields.isEmpty();
+        return kind == Kind.GENERATION || kind == Kind.TRAINING || kind == Kind.STATUS && !requiredFields.isEmpty();
     }
 
     public static SdOperation fromUriName(String name) {
         String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values())
-                .filter(op -> op.kind != Kind.UPLOAD && op.uriName.equals(wanted))
+                .filter(op -> op.uriName.equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown sd operation '" + name + "' in the URI path (field 'operation'); expected one of: " + NAMES));

@@ -58,29 +58,47 @@ public class SdProducer extends DefaultAsyncProducer {
         SdConfiguration config = endpoint.getConfiguration();
         try {
             switch (operation.kind()) {
-                case GENERATION -> {
+                case GENERATION, TRAINING -> {
                     SdRequest request = SdRequestAssembler.request(operation, config, exchange);
-                    if (request.body().values().stream().anyMatch(byte[].class::isInstance)) {
+                    if (request.body().values().stream().anyMatch(SdProducer::holdsContent)) {
                         stageThenGenerate(exchange, callback, request);
                     } else {
-                        generate(exchange, callback, request);
+                        start(exchange, callback, request);
                     }
                 }
                 case FETCH -> {
                     String jobId = SdRequestAssembler.jobId(operation, exchange);
                     new SdJobWaiter(this, exchange, callback, jobId, endpoint.fetchTemplateOf(exchange.getMessage()),
-                            SdRequestAssembler.keyOnlyRequest(operation, config, exchange)).pollNow();
+                            SdRequestAssembler.keyOnlyRequest(operation, config, exchange), SdJobWaiter.Waiting.JOB)
+                            .pollNow();
+                }
+                case TRAINING_STATUS -> {
+                    String trainingId = SdRequestAssembler.trainingId(operation, config, exchange);
+                    new SdJobWaiter(this, exchange, callback, trainingId, endpoint.statusTemplate(operation),
+                            SdRequestAssembler.keyOnlyRequest(operation, config, exchange), SdJobWaiter.Waiting.TRAINING)
+                            .pollNow();
                 }
                 case STATUS, LISTING -> {
                     SdRequest request = operation.takesRequestFields()
                             ? SdRequestAssembler.request(operation, config, exchange)
                             : new SdRequest(operation.route(config.getApiVersion(), false),
                                     SdRequestAssembler.keyOnlyRequest(operation, config, exchange));
-                    call(endpoint.operationUri(request.route()), request.body(), exchange, null)
+                    URI uri = endpoint.pathTakesId(request.route())
+                            ? endpoint.operationUri(request.route(),
+                                    SdRequestAssembler.trainingId(operation, config, exchange))
+                            : endpoint.operationUri(request.route());
+                    call(uri, request.body(), exchange, null)
                             .whenComplete((response, error) -> finish(exchange, callback, error,
                                     () -> SdResultWriter.status(exchange.getMessage(), response)));
                 }
-                case UPLOAD -> throw new IllegalStateException("upload is not an endpoint of its own");
+                case UPLOAD -> {
+                    byte[] image = SdRequestAssembler.uploadContent(operation, config, exchange);
+                    Map<String, Object> key = SdRequestAssembler.keyOnlyRequest(operation, config, exchange);
+                    call(endpoint.operationUri(operation.route(config.getApiVersion(), false)),
+                            uploadBody(operation, key.get(SdJson.KEY), image), exchange, null)
+                            .whenComplete((response, error) -> finish(exchange, callback, error, () -> SdResultWriter
+                                    .uploaded(exchange.getMessage(), response, hostedUrl(response, "body", exchange))));
+                }
             }
         } catch (Exception e) {
             // rejected before sending (SdValidationException), or the component is not started: nothing reached the API
@@ -99,48 +117,87 @@ public class SdProducer extends DefaultAsyncProducer {
     private void stageThenGenerate(Exchange exchange, AsyncCallback callback, SdRequest staging) {
         Map<String, Object> request = staging.body();
         SdConfiguration config = endpoint.getConfiguration();
-        boolean toS3 = config.staging() == SdStaging.S3;
-        Map<String, CompletableFuture<String>> urls = new LinkedHashMap<>();
         List<String> stagedKeys = new ArrayList<>();
+        List<CompletableFuture<String>> uploads = new ArrayList<>();
+        // each field keeps its shape: an image becomes its URL, a list of images a list of URLs
+        Map<String, Object> pending = new LinkedHashMap<>();
         request.forEach((field, value) -> {
-            if (!(value instanceof byte[] image)) {
-                return;
-            }
-            if (toS3) {
-                String key = config.getStagingKeyPrefix() + exchange.getExchangeId() + "-" + field + "."
-                             + SdImageInput.type(image);
-                stagedKeys.add(key);
-                urls.put(field, endpoint.getComponent().s3Stager().stage(config, key, image, exchange));
-            } else {
-                urls.put(field, call(endpoint.uploadUri(), uploadBody(request.get(SdJson.KEY), image), exchange, null)
-                        .thenApply(upload -> hostedUrl(upload, field, exchange)));
+            if (value instanceof byte[] image) {
+                pending.put(field, stage(field, image, request, stagedKeys, uploads, exchange));
+            } else if (value instanceof List<?> images && images.stream().anyMatch(byte[].class::isInstance)) {
+                List<Object> staged = new ArrayList<>(images.size());
+                for (int i = 0; i < images.size(); i++) {
+                    staged.add(images.get(i) instanceof byte[] image
+                            ? stage(field + "-" + i, image, request, stagedKeys, uploads, exchange) : images.get(i));
+                }
+                pending.put(field, staged);
             }
         });
         AsyncCallback cleaning = stagedKeys.isEmpty() || config.isKeepStagedImages() ? callback : doneSync -> {
             endpoint.getComponent().s3Stager().delete(config, stagedKeys);
             callback.done(doneSync);
         };
-        CompletableFuture.allOf(urls.values().toArray(CompletableFuture[]::new)).whenComplete((done, error) -> {
+        CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).whenComplete((done, error) -> {
             if (error != null) {
                 finish(exchange, cleaning, error, null);
                 return;
             }
             try {
                 Map<String, Object> staged = new LinkedHashMap<>(request);
-                urls.forEach((field, url) -> staged.put(field, url.join()));
-                generate(exchange, cleaning, new SdRequest(staging.route(), staged));
+                pending.forEach((field, value) -> staged.put(field, value instanceof List<?> list
+                        ? list.stream().map(SdProducer::joined).toList() : joined(value)));
+                start(exchange, cleaning, new SdRequest(staging.route(), staged));
             } catch (Exception e) {
                 finish(exchange, cleaning, e, null); // finish unwraps what join() wrapped
             }
         });
     }
 
+    /** Starts one upload of {@code image} (to the bucket, or through the API's upload call): its future URL. */
+    private CompletableFuture<String> stage(String name, byte[] image, Map<String, Object> request,
+                                            List<String> stagedKeys, List<CompletableFuture<String>> uploads,
+                                            Exchange exchange) {
+        SdConfiguration config = endpoint.getConfiguration();
+        CompletableFuture<String> url;
+        if (config.staging() == SdStaging.S3) {
+            String key = config.getStagingKeyPrefix() + exchange.getExchangeId() + "-" + name + "."
+                         + SdImageInput.type(image);
+            stagedKeys.add(key);
+            url = endpoint.getComponent().s3Stager().stage(config, key, image, exchange);
+        } else {
+            SdOperation upload = config.getApiVersion() == SdApiVersion.v6 ? SdOperation.BASE64_TO_URL
+                    : SdOperation.BASE64_CROP;
+            url = call(endpoint.uploadUri(), uploadBody(upload, request.get(SdJson.KEY), image), exchange, null)
+                    .thenApply(answer -> hostedUrl(answer, name, exchange));
+        }
+        uploads.add(url);
+        return url;
+    }
+
+    private static Object joined(Object value) {
+        return value instanceof CompletableFuture<?> url ? url.join() : value;
+    }
+
+    /** The staged request goes on as its kind does: a generation takes a slot of the key, a training does not. */
+    private void start(Exchange exchange, AsyncCallback callback, SdRequest request) throws SdTooManyPendingJobsException {
+        if (endpoint.operation().kind() == SdOperation.Kind.TRAINING) {
+            train(exchange, callback, request);
+        } else {
+            generate(exchange, callback, request);
+        }
+    }
+
+    /** Content the producer uploads before the call: an image, or images of a list. */
+    private static boolean holdsContent(Object value) {
+        return value instanceof byte[] || value instanceof List<?> list && list.stream().anyMatch(byte[].class::isInstance);
+    }
+
     /** The documented upload bodies: v3 base64_crop takes a data URI as image, v6 base64_to_url a base64 string. */
-    private Map<String, Object> uploadBody(Object key, byte[] image) {
+    private static Map<String, Object> uploadBody(SdOperation upload, Object key, byte[] image) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(SdJson.KEY, key);
         String base64 = Base64.getEncoder().encodeToString(image);
-        if (endpoint.getConfiguration().getApiVersion() == SdApiVersion.v6) {
+        if (upload == SdOperation.BASE64_TO_URL) {
             body.put("base64_string", base64);
         } else {
             body.put("image", "data:" + SdImageInput.mediaType(image) + ";base64," + base64);
@@ -158,6 +215,39 @@ public class SdProducer extends DefaultAsyncProducer {
                     name + " upload of " + field + " answered no link", exchange, null, 200, null));
         }
         return url;
+    }
+
+    /**
+     * Starts a training: the answer carries its id (and its first stage). With waitForResult the exchange waits for
+     * model_ready through the training's status, for up to trainingMaxWait, without a thread; else it goes on with the
+     * training id. Trainings take no slot of the key's job queue: they are not generation jobs.
+     */
+    private void train(Exchange exchange, AsyncCallback callback, SdRequest request) {
+        call(endpoint.operationUri(request.route()), request.body(), exchange, null).whenComplete((response, error) -> {
+            if (error != null) {
+                finish(exchange, callback, error, null);
+                return;
+            }
+            Object id = response.raw().get("training_id");
+            if (id == null || id.toString().isBlank()) {
+                finish(exchange, callback, new SdUnparseableResponseException(name + " answered no training_id",
+                        exchange, null, 200, null), null);
+                return;
+            }
+            SdResultWriter.trainingStarted(exchange.getMessage(), id.toString(), response);
+            if (!endpoint.getConfiguration().isWaitForResult()) {
+                finish(exchange, callback, null, () -> exchange.getMessage().setBody(id.toString()));
+                return;
+            }
+            try {
+                new SdJobWaiter(this, exchange, callback, id.toString(),
+                        endpoint.statusTemplate(SdOperation.FINE_TUNE_STATUS),
+                        Map.of(SdJson.KEY, request.body().get(SdJson.KEY)), SdJobWaiter.Waiting.TRAINING)
+                        .pollAfter(response);
+            } catch (RuntimeException e) {
+                finish(exchange, callback, e, null);
+            }
+        });
     }
 
     /** Starts the job when the API key has a free slot (see {@link SdJobLimiter}); the slot is freed when it ends. */
@@ -189,7 +279,7 @@ public class SdProducer extends DefaultAsyncProducer {
             if (accepted != null) {
                 LOG.debug("{} resumes job {} accepted by an earlier attempt", name, accepted);
                 new SdJobWaiter(this, exchange, callback, accepted, endpoint.fetchTemplate(request.route()),
-                        Map.of(SdJson.KEY, request.body().get(SdJson.KEY))).pollNow();
+                        Map.of(SdJson.KEY, request.body().get(SdJson.KEY)), SdJobWaiter.Waiting.JOB).pollNow();
                 return;
             }
             call(endpoint.operationUri(request.route()), request.body(), exchange, null)
@@ -228,7 +318,7 @@ public class SdProducer extends DefaultAsyncProducer {
                                                          + " (option fetchPath)", exchange, null, 200, response.id());
             }
             new SdJobWaiter(this, exchange, callback, response.id(), fetchTemplate,
-                    Map.of(SdJson.KEY, request.body().get(SdJson.KEY))).pollAfter(response);
+                    Map.of(SdJson.KEY, request.body().get(SdJson.KEY)), SdJobWaiter.Waiting.JOB).pollAfter(response);
         } catch (Exception e) {
             finish(exchange, callback, e, null);
         }
@@ -242,7 +332,8 @@ public class SdProducer extends DefaultAsyncProducer {
     void completeJob(Exchange exchange, AsyncCallback callback, SdResponse response, int polls) {
         SdConfiguration config = endpoint.getConfiguration();
         boolean finished = !"processing".equals(response.status());
-        if (!finished || config.getOutputFormat() == SdOutputFormat.urls) {
+        if (!finished || config.getOutputFormat() == SdOutputFormat.urls
+            || endpoint.operation().output() == SdOperation.Output.TEXT) {
             endWithImages(exchange, callback, response, polls, null);
             return;
         }
@@ -275,7 +366,7 @@ public class SdProducer extends DefaultAsyncProducer {
         }
         Boolean flagged = nsfw;
         finish(exchange, callback, null, () -> SdResultWriter.job(exchange, response, polls, images,
-                endpoint.getConfiguration(), flagged));
+                endpoint.getConfiguration(), endpoint.operation().output(), flagged));
     }
 
     /**
@@ -342,7 +433,7 @@ public class SdProducer extends DefaultAsyncProducer {
                 onSuccess.run();
             }
         } catch (RuntimeException e) {
-            exchange.setException(e);
+            exchange.setException(SdHttpTransport.unwrap(e));
         } finally {
             callback.done(false);
         }

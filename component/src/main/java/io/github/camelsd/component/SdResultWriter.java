@@ -29,7 +29,7 @@ final class SdResultWriter {
      * @param nsfw the API's flag, else what the downloaded images showed, else null
      */
     static void job(Exchange exchange, SdResponse response, int polls, List<byte[]> images, SdConfiguration config,
-                    Boolean nsfw) {
+                    SdOperation.Output output, Boolean nsfw) {
         Message message = exchange.getMessage();
         // a message that carries an earlier job's outputs (jobs chained in a route) must not describe this job with them
         OUTPUT_ONLY_HEADERS.forEach(message::removeHeader);
@@ -37,6 +37,12 @@ final class SdResultWriter {
         message.setHeader(SdConstants.POLLS, polls);
         if ("processing".equals(response.status())) {
             message.setBody(response.id());
+            return;
+        }
+        if (output == SdOperation.Output.TEXT) {
+            // caption: the words, as the API gave them (one output)
+            message.setBody(String.join("\n", response.output()));
+            set(message, SdConstants.MEDIA_TYPE, "text/plain");
             return;
         }
         List<?> values = images == null ? outputs(response, config) : imagesAs(images, config.getOutputFormat());
@@ -85,7 +91,10 @@ final class SdResultWriter {
         message.setHeader(SdConstants.RAW_RESPONSE, response.raw());
     }
 
-    /** system-load, model-reload: the body is the answer as a Map; model-list: the List the API answered. */
+    /**
+     * Account, model and training calls: the body is the answer as a Map (model-list: the List the API answered). The
+     * verdicts of the NSFW checks and a training's stage are headers too.
+     */
     static void status(Message message, SdResponse response) {
         Map<String, Object> raw = response.raw();
         if (response.items() != null) {
@@ -95,6 +104,9 @@ final class SdResultWriter {
         }
         message.setBody(raw);
         set(message, SdConstants.STATUS, response.status());
+        set(message, SdConstants.NSFW, verdict(raw.containsKey("has_nsfw_concept") ? raw.get("has_nsfw_concept")
+                : raw.get("is_nsfw")));
+        set(message, SdConstants.CP_DETECTED, verdict(raw.get("is_cp")));
         Object queueNum = raw.get("queue_num");
         if (queueNum instanceof Number n) {
             message.setHeader(SdConstants.QUEUE_NUM, n.intValue());
@@ -104,6 +116,53 @@ final class SdResultWriter {
             message.setHeader(SdConstants.QUEUE_TIME, n.doubleValue());
         }
         message.setHeader(SdConstants.RAW_RESPONSE, raw);
+    }
+
+    /** A documented verdict: a boolean, "true"/"false", or a list of them (one per image: any true counts). */
+    private static Boolean verdict(Object value) {
+        if (value instanceof java.util.Collection<?> items) {
+            return items.isEmpty() ? null : items.stream().anyMatch(item -> Boolean.TRUE.equals(verdict(item)));
+        }
+        return value == null ? null : Boolean.valueOf(value.toString().trim());
+    }
+
+    /** base64-to-url, base64-crop: the body is the hosted URL; the answer stays available as a header. */
+    static void uploaded(Message message, SdResponse response, String url) {
+        message.setBody(url);
+        set(message, SdConstants.STATUS, response.status());
+        set(message, SdConstants.JOB_ID, response.id());
+        message.setHeader(SdConstants.RAW_RESPONSE, response.raw());
+    }
+
+    /** A training's stage: {@code messege} (or {@code message}) of its status answers, or its webhook's training_status. */
+    static String stageOf(SdResponse response) {
+        Object stage = response.raw().get("training_status");
+        if (stage == null) {
+            stage = response.message();
+        }
+        return stage instanceof String text && !text.isBlank() ? text.trim() : null;
+    }
+
+    /** A training was accepted: its id and first stage. */
+    static void trainingStarted(Message message, String trainingId, SdResponse response) {
+        message.setHeader(SdConstants.TRAINING_ID, trainingId);
+        set(message, SdConstants.TRAINING_STAGE, stageOf(response));
+        set(message, SdConstants.STATUS, response.status());
+        message.setHeader(SdConstants.RAW_RESPONSE, response.raw());
+    }
+
+    /**
+     * A training's last status: the body is the training id (at model_ready: the model id to generate with), the stage
+     * and the API's step log are headers and the answer.
+     */
+    static void trainingStatus(Exchange exchange, String trainingId, SdResponse response, int polls) {
+        Message message = exchange.getMessage();
+        message.setBody(trainingId);
+        message.setHeader(SdConstants.TRAINING_ID, trainingId);
+        set(message, SdConstants.TRAINING_STAGE, stageOf(response));
+        set(message, SdConstants.STATUS, response.status());
+        message.setHeader(SdConstants.POLLS, polls);
+        message.setHeader(SdConstants.RAW_RESPONSE, response.raw());
     }
 
     private static void set(Message message, String header, Object value) {

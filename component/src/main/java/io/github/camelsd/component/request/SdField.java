@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.github.camelsd.component.SdApiFamily;
 import io.github.camelsd.component.SdConstants;
+import io.github.camelsd.component.SdOperation;
 
 /**
  * The field table: every request field the component knows, with its API name, its override header, its type and its
@@ -77,7 +78,43 @@ public enum SdField {
     UPSCALE_GUIDANCE_SCALE("upscale_guidance_scale", SdConstants.UPSCALE_GUIDANCE_SCALE, Type.DECIMAL, Limits.range(0, 20)),
     UPSCALE_NUM_INFERENCE_STEPS("upscale_num_inference_steps", SdConstants.UPSCALE_NUM_INFERENCE_STEPS, Type.INTEGER, Limits.between(1, 50)),
     USE_IMPROVED_SAMPLING("use_improved_sampling", SdConstants.USE_IMPROVED_SAMPLING, Type.FLAG, Limits.NONE),
-    IMPROVED_SAMPLING_SEED("improved_sampling_seed", SdConstants.IMPROVED_SAMPLING_SEED, Type.INTEGER, Limits.between(-1, Long.MAX_VALUE));
+    IMPROVED_SAMPLING_SEED("improved_sampling_seed", SdConstants.IMPROVED_SAMPLING_SEED, Type.INTEGER, Limits.between(-1, Long.MAX_VALUE)),
+    IMAGE("image", SdConstants.IMAGE, Type.IMAGE, Limits.NONE),
+    ALPHA_MATTING("alpha_matting", SdConstants.ALPHA_MATTING, Type.FLAG, Limits.NONE),
+    POST_PROCESS_MASK("post_process_mask", SdConstants.POST_PROCESS_MASK, Type.FLAG, Limits.NONE),
+    ONLY_MASK("only_mask", SdConstants.ONLY_MASK, Type.FLAG, Limits.NONE),
+    INVERSE_MASK("inverse_mask", SdConstants.INVERSE_MASK, Type.FLAG, Limits.NONE),
+    ALPHA_MATTING_FOREGROUND_THRESHOLD("alpha_matting_foreground_threshold", SdConstants.ALPHA_MATTING_FOREGROUND_THRESHOLD, Type.INTEGER, Limits.between(0, 240)),
+    ALPHA_MATTING_BACKGROUND_THRESHOLD("alpha_matting_background_threshold", SdConstants.ALPHA_MATTING_BACKGROUND_THRESHOLD, Type.INTEGER, Limits.between(0, 20)),
+    ALPHA_MATTING_ERODE_SIZE("alpha_matting_erode_size", SdConstants.ALPHA_MATTING_ERODE_SIZE, Type.INTEGER, Limits.between(0, 5)),
+    OVERLAP_WIDTH("overlap_width", SdConstants.OVERLAP_WIDTH, Type.INTEGER, Limits.between(0, 42)),
+    LENGTH("length", SdConstants.LENGTH, Type.TEXT, Limits.oneOf("short", "normal", "long")),
+    FACE_IMAGE("face_image", SdConstants.FACE_IMAGE, Type.IMAGE, Limits.NONE),
+    S_SCALE("s_scale", SdConstants.S_SCALE, Type.DECIMAL, Limits.range(0, 2)),
+    STYLE("style", SdConstants.STYLE, Type.TEXT, Limits.oneOf("comic", "chibi", "3d", "anime", "realistic")),
+    CLOTH_IMAGE("cloth_image", SdConstants.CLOTH_IMAGE, Type.IMAGE, Limits.NONE),
+    CLOTH_TYPE("cloth_type", SdConstants.CLOTH_TYPE, Type.TEXT, Limits.oneOf("upper_body", "lower_body", "dresses")),
+    SPECIFIC_OBJECT("specific_object", SdConstants.SPECIFIC_OBJECT, Type.TEXT, Limits.NOT_BLANK),
+    STEPS("steps", SdConstants.STEPS, Type.INTEGER, Limits.between(1, 50)),
+    INSTANCE_PROMPT("instance_prompt", SdConstants.INSTANCE_PROMPT, Type.TEXT, Limits.NOT_BLANK),
+    CLASS_PROMPT("class_prompt", SdConstants.CLASS_PROMPT, Type.TEXT, Limits.NOT_BLANK),
+    BASE_MODEL_ID("base_model_id", SdConstants.BASE_MODEL_ID, Type.TEXT, Limits.NOT_BLANK),
+    IMAGES("images", SdConstants.IMAGES, Type.IMAGE_LIST, Limits.NONE),
+    TRAINING_TYPE("training_type", SdConstants.TRAINING_TYPE, Type.TEXT, Limits.oneOf("men", "female", "women", "couple", "null")),
+    MAX_TRAIN_STEPS("max_train_steps", SdConstants.MAX_TRAIN_STEPS, Type.INTEGER, Limits.between(1, 2000)),
+    BASE_MODEL_TYPE("base_model_type", SdConstants.BASE_MODEL_TYPE, Type.TEXT, Limits.oneOf("normal", "sdxl")),
+    LORA_TYPE("lora_type", SdConstants.LORA_TYPE, Type.TEXT, Limits.oneOf("lora", "lycoris")),
+    URL("url", SdConstants.URL, Type.URL, Limits.NONE),
+    MODEL_FORMAT("model_format", SdConstants.MODEL_FORMAT, Type.TEXT, Limits.oneOf("diffusers", "safetensors", "ckpt")),
+    REVISION("revision", SdConstants.REVISION, Type.TEXT, Limits.oneOf("fp16", "fp32")),
+    MODEL_CATEGORY("model_category", SdConstants.MODEL_CATEGORY, Type.TEXT, Limits.NOT_BLANK),
+    MODEL_VISIBILITY("model_visibility", SdConstants.MODEL_VISIBILITY, Type.TEXT, Limits.oneOf("private", "public")),
+    MODEL_NAME("model_name", SdConstants.MODEL_NAME, Type.TEXT, Limits.NOT_BLANK),
+    MODEL_IMAGE("model_image", SdConstants.MODEL_IMAGE, Type.URL, Limits.NONE),
+    HF_UPLOAD("hf_upload", SdConstants.HF_UPLOAD, Type.FLAG, Limits.NONE),
+    FORCE_LOAD("force_load", SdConstants.FORCE_LOAD, Type.FLAG, Limits.NONE),
+    UPCAST_ATTENTION("upcast_attention", SdConstants.UPCAST_ATTENTION, Type.FLAG, Limits.NONE),
+    THRESHOLD("threshold", SdConstants.THRESHOLD, Type.DECIMAL, Limits.range(0, 1));
 
     /** The component's own guard on prompt length (the API documents none; real prompts are far shorter). */
     public static final int MAX_PROMPT_LENGTH = 10_000;
@@ -98,7 +135,9 @@ public enum SdField {
         /** An absolute http(s) URL. */
         URL,
         /** An absolute http(s) URL of an image, base64 data when the request asks for base64, or content to stage. */
-        IMAGE
+        IMAGE,
+        /** Images: a List of what {@link #IMAGE} takes, or comma-separated URLs. */
+        IMAGE_LIST
     }
 
     private final String apiName;
@@ -123,9 +162,9 @@ public enum SdField {
         return header;
     }
 
-    /** Whether the field holds an input image. */
+    /** Whether the field holds an input image (or, for {@code images} and list-taking tools, a list of them). */
     public boolean isImage() {
-        return type == Type.IMAGE;
+        return type == Type.IMAGE || type == Type.IMAGE_LIST;
     }
 
     public static SdField fromApiName(String apiName) {
@@ -157,8 +196,9 @@ public enum SdField {
      * @param  base64Request            whether the request asks for base64 (images may then be inline data)
      * @throws IllegalArgumentException saying what is wrong, without the field name (the caller adds it)
      */
-    public Object normalize(Object value, SdApiFamily family, boolean base64Request) {
-        Limits limits = family.limitsFor(this) != null ? family.limitsFor(this) : this.limits;
+    public Object normalize(Object value, SdOperation operation, SdApiFamily family, boolean base64Request) {
+        Limits limits = operation.limitsFor(this) != null ? operation.limitsFor(this)
+                : family.limitsFor(this) != null ? family.limitsFor(this) : this.limits;
         Object wire = switch (type) {
             case TEXT -> text(value);
             case INTEGER -> integer(value);
@@ -171,12 +211,22 @@ public enum SdField {
             case DECIMAL_LIST -> decimalList(value, limits, family);
             case URL -> url(value);
             // bytes are content staged later by the producer (staging=api-hosted)
-            case IMAGE -> value instanceof byte[] ? value : base64Request && !looksLikeUrl(value) ? text(value) : url(value);
+            case IMAGE_LIST -> (value instanceof Collection<?> c ? c : value instanceof byte[] ? List.of(value)
+                    : items(value)).stream()
+                    .map(image -> image(image, base64Request)).toList();
+            case IMAGE -> value instanceof Collection<?> images
+                    ? images.stream().map(image -> image(image, base64Request)).toList()
+                    : image(value, base64Request);
         };
-        if (type != Type.LIST && type != Type.DECIMAL_LIST) {
+        if (type != Type.LIST && type != Type.DECIMAL_LIST && type != Type.IMAGE_LIST) {
             limits.check(wire, family);
         }
         return wire;
+    }
+
+    /** One image: content to stage (bytes), inline data where the request asks for base64, else a URL. */
+    private static Object image(Object value, boolean base64Request) {
+        return value instanceof byte[] ? value : base64Request && !looksLikeUrl(value) ? text(value) : url(value);
     }
 
     private static List<String> checkedItems(List<String> items, Limits limits, SdApiFamily family) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,13 @@ public final class SdRequestAssembler {
 
         SdOperation.Route route = operation.route(config.getApiVersion(), layered.get(SdField.MODEL_ID.apiName()) != null);
         SdApiFamily family = route.family();
+        // a field sent under the family's own wire name (2023 super resolution's url) is that field
+        for (SdField field : SdField.values()) {
+            String wire = family.wireName(field);
+            if (!wire.equals(field.apiName()) && layered.containsKey(wire) && !layered.containsKey(field.apiName())) {
+                layered.put(field.apiName(), layered.remove(wire));
+            }
+        }
         stageImages(operation, family, config, exchange, layered, errors);
         boolean base64 = isBase64(layered);
         Map<String, Object> request = new LinkedHashMap<>();
@@ -63,7 +71,7 @@ public final class SdRequestAssembler {
                 return;
             }
             try {
-                request.put(family.wireName(field), field.normalize(value, family, base64));
+                request.put(family.wireName(field), field.normalize(value, operation, family, base64));
             } catch (IllegalArgumentException e) {
                 errors.add(name, e.getMessage());
             }
@@ -94,20 +102,61 @@ public final class SdRequestAssembler {
 
     /** The job id for sd:fetch: header {@link SdConstants#JOB_ID}, else the body (text, number, or a map with id). */
     public static String jobId(SdOperation operation, Exchange exchange) throws SdValidationException {
+        return id(operation, exchange, SdConstants.JOB_ID, null, null, "id", "job id", "id", "request_id");
+    }
+
+    /**
+     * The training a training call is about: header {@link SdConstants#TRAINING_ID}, else the option
+     * {@code trainingId}, else the body (text, number, or a map with training_id).
+     */
+    public static String trainingId(SdOperation operation, SdConfiguration config, Exchange exchange)
+            throws SdValidationException {
+        return id(operation, exchange, SdConstants.TRAINING_ID, "trainingId", config.getTrainingId(), "trainingId",
+                "training id", "training_id", "id");
+    }
+
+    private static String id(SdOperation operation, Exchange exchange, String header, String optionName, String option,
+                             String field, String what, String... bodyKeys) throws SdValidationException {
         Message message = exchange.getMessage();
-        Object id = message.getHeader(SdConstants.JOB_ID);
+        Object id = message.getHeader(header);
+        if (id == null) {
+            id = option;
+        }
         if (id == null) {
             Object body = message.getBody();
-            id = body instanceof Map<?, ?> map ? firstNonNull(map.get("id"), map.get("request_id")) : body;
+            id = body instanceof Map<?, ?> map
+                    ? java.util.Arrays.stream(bodyKeys).map(map::get).filter(java.util.Objects::nonNull).findFirst()
+                            .orElse(null)
+                    : body;
         }
         String text = id instanceof CharSequence || id instanceof Number ? id.toString().trim() : "";
         if (text.isEmpty() || !text.matches("[A-Za-z0-9_-]{1,128}")) {
             Errors errors = new Errors();
-            errors.add("id", "must be a job id in header " + SdConstants.JOB_ID + " or in the body (was "
-                    + (id == null ? "nothing" : "'" + SdField.abbreviate(String.valueOf(id)) + "'") + ")");
+            errors.add(field, "must be a " + what + " in header " + header
+                              + (optionName == null ? "" : ", option " + optionName) + " or in the body (was "
+                              + (id == null ? "nothing" : "'" + SdField.abbreviate(String.valueOf(id)) + "'") + ")");
             errors.throwIfAny(operation, exchange);
         }
         return text;
+    }
+
+    /** base64-to-url, base64-crop: the image content of the body, checked (type, size). */
+    public static byte[] uploadContent(SdOperation operation, SdConfiguration config, Exchange exchange)
+            throws SdValidationException {
+        Object body = exchange.getMessage().getBody();
+        try {
+            if (body == null || !SdImageInput.isContent(body)) {
+                throw new IllegalArgumentException("must be image content: bytes, a file, a path, a stream or a data: URI"
+                                                   + " (was " + (body == null ? "nothing" : "a "
+                                                   + body.getClass().getSimpleName()) + ")");
+            }
+            return SdImageInput.read(body, exchange, config.getMaxImageSize());
+        } catch (IllegalArgumentException e) {
+            Errors errors = new Errors();
+            errors.add(BODY, e.getMessage());
+            errors.throwIfAny(operation, exchange);
+            throw e; // not reached: throwIfAny threw
+        }
     }
 
     private static Map<String, Object> bodyFields(SdOperation operation, Message message, Errors errors) {
@@ -171,39 +220,63 @@ public final class SdRequestAssembler {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (SdField field : SdField.values()) {
             Object value = layered.get(field.apiName());
-            if (field.isImage() && value instanceof SdImage image && image.isLink()) {
-                layered.put(field.apiName(), image.getOutput()); // an earlier job's output link: the API can read it
+            if (!field.isImage() || value == null) {
                 continue;
             }
-            if (!field.isImage() || !SdImageInput.isContent(value)) {
-                continue;
-            }
-            if (staging == SdStaging.NONE) {
-                errors.add(field.apiName(), "must be a public http(s) URL: to send image content, set staging to "
-                                            + "base64, api-hosted or s3 (was a " + value.getClass().getSimpleName()
-                                            + ")");
-                continue;
-            }
-            if (staging == SdStaging.BASE64 && !family.acceptsBase64Images()) {
-                errors.add(field.apiName(), "cannot be sent as base64: " + operation.uriName() + " of the "
-                                            + config.getApiVersion() + " API takes image URLs only; set staging to "
-                                            + "api-hosted or s3");
-                continue;
-            }
-            try {
-                byte[] image = SdImageInput.read(value, exchange, config.getMaxImageSize());
-                contents.put(field.apiName(), image);
-                layered.put(field.apiName(), staging == SdStaging.BASE64
-                        ? "data:" + SdImageInput.mediaType(image) + ";base64," + Base64.getEncoder().encodeToString(image)
-                        : image);
-            } catch (IllegalArgumentException e) {
-                errors.add(field.apiName(), e.getMessage());
+            if (value instanceof Collection<?> images) {
+                // a list of images (training images, img_mixer): each is staged like a single one
+                List<Object> staged = new ArrayList<>(images.size());
+                int index = 0;
+                for (Object image : images) {
+                    staged.add(stageOne(operation, family, config, exchange, field.apiName() + "[" + index++ + "]",
+                            image, staging, contents, errors));
+                }
+                layered.put(field.apiName(), staged);
+            } else {
+                layered.put(field.apiName(),
+                        stageOne(operation, family, config, exchange, field.apiName(), value, staging, contents, errors));
             }
         }
         if (staging == SdStaging.BASE64 && !contents.isEmpty()) {
             layered.put(SdField.BASE64.apiName(), true);
         }
         checkSameSize(contents, errors);
+    }
+
+    /**
+     * One image value as it goes into the request: a link as it is (an earlier job's output too), content as a base64
+     * data URI (staging=base64) or as checked bytes the producer uploads first; a problem is reported under
+     * {@code name}.
+     */
+    private static Object stageOne(SdOperation operation, SdApiFamily family, SdConfiguration config, Exchange exchange,
+                                   String name, Object value, SdStaging staging, Map<String, byte[]> contents,
+                                   Errors errors) {
+        if (value instanceof SdImage image && image.isLink()) {
+            return image.getOutput(); // an earlier job's output link: the API can read it
+        }
+        if (!SdImageInput.isContent(value)) {
+            return value;
+        }
+        if (staging == SdStaging.NONE) {
+            errors.add(name, "must be a public http(s) URL: to send image content, set staging to base64, api-hosted "
+                             + "or s3 (was a " + value.getClass().getSimpleName() + ")");
+            return value;
+        }
+        if (staging == SdStaging.BASE64 && !family.acceptsBase64Images()) {
+            errors.add(name, "cannot be sent as base64: " + operation.uriName() + " of the " + config.getApiVersion()
+                             + " API takes image URLs only; set staging to api-hosted or s3");
+            return value;
+        }
+        try {
+            byte[] image = SdImageInput.read(value, exchange, config.getMaxImageSize());
+            contents.put(name, image);
+            return staging == SdStaging.BASE64
+                    ? "data:" + SdImageInput.mediaType(image) + ";base64," + Base64.getEncoder().encodeToString(image)
+                    : image;
+        } catch (IllegalArgumentException e) {
+            errors.add(name, e.getMessage());
+            return value;
+        }
     }
 
     private static void checkSameSize(Map<String, byte[]> contents, Errors errors) {
@@ -251,7 +324,7 @@ public final class SdRequestAssembler {
         Object flag = layered.get(SdField.BASE64.apiName());
         try {
             // the account family writes flags as JSON booleans: its wire form is the plain answer
-            return flag != null && Boolean.TRUE.equals(SdField.BASE64.normalize(flag, SdApiFamily.ACCOUNT, false));
+            return flag != null && Boolean.TRUE.equals(SdField.BASE64.normalize(flag, SdOperation.SYSTEM_LOAD, SdApiFamily.ACCOUNT, false));
         } catch (IllegalArgumentException e) {
             return false; // reported with the field when the layers are normalized
         }
@@ -270,10 +343,6 @@ public final class SdRequestAssembler {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put(name, value);
         return map;
-    }
-
-    private static Object firstNonNull(Object a, Object b) {
-        return a != null ? a : b;
     }
 
     /** Every problem of one request, by field, so a route sees all of them at once. */

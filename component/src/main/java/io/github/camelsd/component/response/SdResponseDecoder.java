@@ -35,9 +35,13 @@ public final class SdResponseDecoder {
 
     private static final Pattern WAIT_SECONDS = Pattern.compile("wait for (\\d+) seconds?");
     private static final int SNIPPET = 120;
-    /** "prompt is required", "The prompt field is required.", "samples must be between 1 and 4". */
+    /**
+     * "prompt is required", "The prompt field is required.", "The max train steps field is required." (Laravel writes
+     * the field with spaces), "samples must be between 1 and 4", "output_type is invalid"; several are joined by "; ".
+     */
     private static final Pattern PLAIN_VALIDATION = Pattern.compile(
-            "(?i)(?:the\\s+)?([a-z][a-z0-9_]*)(?:\\s+field)?\\s+(?:is\\s+required|must\\s+be\\s.+)\\.?");
+            "(?i)(?:the\\s+)?([a-z][a-z0-9_ ]*?)(?:\\s+field)?\\s+(?:is\\s+required|is\\s+invalid|must\\s+be\\s.+"
+            + "|may\\s+not\\s+be\\s.+)\\.?");
 
     private SdResponseDecoder() {
     }
@@ -59,14 +63,25 @@ public final class SdResponseDecoder {
                         exchange, null, httpStatus, response.id() != null ? response.id() : jobId);
             case "error":
                 throw error(what, httpStatus, response, exchange, jobId);
-            default:
-                if (httpStatus >= 400) {
-                    throw byHttpStatus(what, httpStatus, response, exchange, jobId);
+            case "":
+                // a documented answer without a status (nsfw_image_check); one with a message is an unknown error
+                if (httpStatus < 300 && !response.raw().isEmpty() && response.message() == null) {
+                    return response;
                 }
-                throw new SdUnparseableResponseException(
-                        what + " answered an unknown status '" + response.status() + "' (HTTP " + httpStatus + ")",
-                        exchange, null, httpStatus, jobId);
+                throw unknownStatus(what, httpStatus, response, exchange, jobId);
+            default:
+                throw unknownStatus(what, httpStatus, response, exchange, jobId);
         }
+    }
+
+    private static SdException unknownStatus(String what, int httpStatus, SdResponse response, Exchange exchange,
+                                             String jobId) {
+        if (httpStatus >= 400) {
+            return byHttpStatus(what, httpStatus, response, exchange, jobId);
+        }
+        return new SdUnparseableResponseException(
+                what + " answered an unknown status '" + response.status() + "' (HTTP " + httpStatus + ")",
+                exchange, null, httpStatus, jobId);
     }
 
     private static SdResponse parse(String what, int httpStatus, byte[] body, Exchange exchange, String jobId)
@@ -144,8 +159,16 @@ public final class SdResponseDecoder {
      * between 256 and 1024"), with the field they name; null for any other message.
      */
     private static Map<String, List<String>> plainValidationErrors(String message) {
-        Matcher validation = PLAIN_VALIDATION.matcher(message.trim());
-        return validation.matches() ? Map.of(validation.group(1), List.of(message.trim())) : null;
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (String part : message.split(";")) {
+            Matcher validation = PLAIN_VALIDATION.matcher(part.trim());
+            if (!validation.matches()) {
+                return null;
+            }
+            errors.computeIfAbsent(validation.group(1).trim().replace(' ', '_').toLowerCase(Locale.ROOT),
+                    field -> new java.util.ArrayList<>()).add(part.trim());
+        }
+        return errors.isEmpty() ? null : errors;
     }
 
     private static SdException byHttpStatus(String what, int httpStatus, SdResponse response, Exchange exchange,
