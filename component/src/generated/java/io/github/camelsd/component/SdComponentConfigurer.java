@@ -55,6 +55,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "baseModelType": getOrCreateConfiguration(target).setBaseModelType(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "classprompt":
         case "classPrompt": getOrCreateConfiguration(target).setClassPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "clipskip":
@@ -281,6 +283,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "baseModelType": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "classprompt":
         case "classPrompt": return java.lang.String.class;
         case "clipskip":
@@ -508,6 +512,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "baseModelType": return getOrCreateConfiguration(target).getBaseModelType();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "classprompt":
         case "classPrompt": return getOrCreateConfiguration(target).getClassPrompt();
         case "clipskip":

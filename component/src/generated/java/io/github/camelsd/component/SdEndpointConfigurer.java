@@ -46,6 +46,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "baseModelType": target.getConfiguration().setBaseModelType(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "classprompt":
         case "classPrompt": target.getConfiguration().setClassPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "clipskip":
@@ -68,6 +70,10 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "enhancePrompt": target.getConfiguration().setEnhancePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "enhancestyle":
         case "enhanceStyle": target.getConfiguration().setEnhanceStyle(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "faceenhance":
         case "faceEnhance": target.getConfiguration().setFaceEnhance(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "faceimage":
@@ -261,6 +267,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "baseModelType": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "classprompt":
         case "classPrompt": return java.lang.String.class;
         case "clipskip":
@@ -283,6 +291,10 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "enhancePrompt": return java.lang.Boolean.class;
         case "enhancestyle":
         case "enhanceStyle": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "faceenhance":
         case "faceEnhance": return java.lang.Boolean.class;
         case "faceimage":
@@ -477,6 +489,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "baseModelType": return target.getConfiguration().getBaseModelType();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "classprompt":
         case "classPrompt": return target.getConfiguration().getClassPrompt();
         case "clipskip":
@@ -499,6 +513,10 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "enhancePrompt": return target.getConfiguration().getEnhancePrompt();
         case "enhancestyle":
         case "enhanceStyle": return target.getConfiguration().getEnhanceStyle();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "faceenhance":
         case "faceEnhance": return target.getConfiguration().getFaceEnhance();
         case "faceimage":

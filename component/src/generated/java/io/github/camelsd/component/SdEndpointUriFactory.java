@@ -23,7 +23,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(118);
+        Set<String> props = new HashSet<>(121);
         props.add("algorithmType");
         props.add("alphaMatting");
         props.add("alphaMattingBackgroundThreshold");
@@ -36,6 +36,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("baseModelId");
         props.add("baseModelType");
         props.add("baseUrl");
+        props.add("bridgeErrorHandler");
         props.add("classPrompt");
         props.add("clipSkip");
         props.add("clothImage");
@@ -47,6 +48,8 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("embeddingsModel");
         props.add("enhancePrompt");
         props.add("enhanceStyle");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("faceEnhance");
         props.add("faceImage");
         props.add("failOnNsfw");

@@ -21,7 +21,7 @@ import org.apache.camel.support.DefaultEndpoint;
  * Generate images with the hosted Stable Diffusion API (stablediffusionapi.com / ModelsLab).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sd", title = "Stable Diffusion", syntax = "sd:operation",
-             producerOnly = true, category = { Category.AI }, headersClass = SdConstants.class)
+             category = { Category.AI }, headersClass = SdConstants.class)
 public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(enums = SdOperation.NAMES, description = "The API operation.")
@@ -49,9 +49,16 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
         return new SdProducer(this);
     }
 
+    /** Only {@code fine-tune-status} consumes: it watches trainings and emits their stage changes. */
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new IllegalStateException("The sd component only sends requests: use it in to(...), not from(...)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (resolvedOperation != SdOperation.FINE_TUNE_STATUS) {
+            throw new IllegalStateException("sd:" + resolvedOperation.uriName() + " only sends requests: use it in"
+                                            + " to(...); from(...) takes sd:fine-tune-status, which watches trainings");
+        }
+        SdTrainingConsumer consumer = new SdTrainingConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     public String getOperation() {

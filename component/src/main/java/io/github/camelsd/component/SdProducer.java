@@ -133,7 +133,14 @@ public class SdProducer extends DefaultAsyncProducer {
                 pending.put(field, staged);
             }
         });
-        AsyncCallback cleaning = stagedKeys.isEmpty() || config.isKeepStagedImages() ? callback : doneSync -> {
+        // a training handed back at once still needs its images: the API reads them once its GPU is up, minutes later
+        boolean stillNeeded = endpoint.operation().kind() == SdOperation.Kind.TRAINING && !config.isWaitForResult();
+        if (stillNeeded && !stagedKeys.isEmpty() && !config.isKeepStagedImages()) {
+            LOG.info("{} keeps its {} staged training images: the training is handed back before it reads them",
+                    name, stagedKeys.size());
+        }
+        AsyncCallback cleaning = stagedKeys.isEmpty() || config.isKeepStagedImages() || stillNeeded ? callback
+                : doneSync -> {
             endpoint.getComponent().s3Stager().delete(config, stagedKeys);
             callback.done(doneSync);
         };

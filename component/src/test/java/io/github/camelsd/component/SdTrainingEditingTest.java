@@ -91,6 +91,35 @@ class SdTrainingEditingTest extends SdEmulatorTestSupport {
     }
 
     @Test
+    void aConsumerEmitsOneExchangePerStageChangeUntilTheModelIsReady() throws Exception {
+        emulator.setTrainingTime(Duration.ofMinutes(20)); // stages move only when the test says so
+        String face = image();
+        String id = send(TRAIN + "&waitForResult=false", Map.of("images", face)).getMessage().getBody(String.class);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.BlockingQueue<String> changes = new java.util.concurrent.LinkedBlockingQueue<>();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("sd:fine-tune-status?trainingId=" + id + "&trainingPollInterval=20")
+                        .process(e -> changes.add(e.getMessage().getHeader(SdConstants.TRAINING_STAGE, String.class)));
+            }
+        });
+        java.util.List<String> order = List.of("deploying_gpu", "training_started", "training_success",
+                "trained_model_compressing", "trained_model_uploading", "trained_model_uploaded", "deploying_model",
+                "model_ready");
+        for (int step = 0; step < order.size(); step++) {
+            String stage = changes.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            seen.add(String.valueOf(stage));
+            assertEquals(order.get(step), stage, "stage changes seen so far: " + seen);
+            if (step < order.size() - 1) {
+                emulator.advanceTraining(id);
+            }
+        }
+        // the training ended: no more exchanges for it (a few more polls go by while the queue stays empty)
+        assertNull(changes.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS), "after model_ready: " + seen);
+    }
+
+    @Test
     void trainingRequestsAreCheckedBeforeSending() {
         int before = emulator.requestCount();
         SdValidationException steps = failure(send("sd:lora-fine-tune?instancePrompt=x&classPrompt=y&maxTrainSteps=100"
