@@ -104,6 +104,18 @@ final class SdJobWaiter {
         }
     }
 
+    /** Every EventNotifier of the context hears of the stage change (a failing notifier must not end the wait). */
+    private void notifyStage(String now) {
+        try {
+            org.apache.camel.spi.ManagementStrategy management = exchange.getContext().getManagementStrategy();
+            if (management != null && !management.getEventNotifiers().isEmpty()) {
+                management.notify(new SdTrainingStageEvent(exchange, jobId, now));
+            }
+        } catch (Exception e) {
+            LOG.warn("An event notifier failed on training {} stage {}: {}", jobId, now, e.toString());
+        }
+    }
+
     private boolean isPending(SdResponse response) {
         return waiting == Waiting.JOB ? "processing".equals(response.status())
                 : !MODEL_READY.equals(SdResultWriter.stageOf(response));
@@ -116,6 +128,7 @@ final class SdJobWaiter {
             LOG.info("{} training {} reached stage {}", producer.name(), jobId, now);
             stage = now;
             exchange.getMessage().setHeader(SdConstants.TRAINING_STAGE, now);
+            notifyStage(now);
         }
     }
 

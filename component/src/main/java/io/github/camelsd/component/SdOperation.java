@@ -299,6 +299,11 @@ public enum SdOperation {
         return output;
     }
 
+    /** Whether this operation creates, reads or waits for a job or a training (what metrics count as jobs). */
+    public boolean isJob() {
+        return kind == Kind.GENERATION || kind == Kind.FETCH || kind == Kind.TRAINING || kind == Kind.TRAINING_STATUS;
+    }
+
     /** Whether the request carries the operation's fields (prompt, size, model, ...) rather than just a key or an id. */
     public boolean takesRequestFields() {
         return kind == Kind.GENERATION || kind == Kind.TRAINING || kind == Kind.STATUS && !requiredFields.isEmpty();

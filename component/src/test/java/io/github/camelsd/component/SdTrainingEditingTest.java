@@ -46,6 +46,15 @@ class SdTrainingEditingTest extends SdEmulatorTestSupport {
     @Test
     void aTrainingIsWaitedForUntilItsModelIsReadyAndThenGeneratesOnTheCommunityPath() {
         emulator.setTrainingTime(Duration.ofMillis(350));
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+            @Override
+            public void notify(org.apache.camel.spi.CamelEvent event) {
+                if (event instanceof SdTrainingStageEvent stage) {
+                    events.add(stage.getStage());
+                }
+            }
+        });
         String face = image();
         Exchange trained = send(TRAIN, Map.of("images", List.of(face, face, face), "max_train_steps", "6"));
         assertEquals(List.of(face, face, face), trainingRequest().get("images"));
@@ -54,6 +63,9 @@ class SdTrainingEditingTest extends SdEmulatorTestSupport {
         assertEquals("model_ready", trained.getMessage().getHeader(SdConstants.TRAINING_STAGE));
         assertEquals(modelId, trained.getMessage().getHeader(SdConstants.TRAINING_ID));
         assertTrue(emulator.requestCount("/api/v3/fine_tune_status/" + modelId) >= 1, "waited through the status call");
+        assertEquals("deploying_gpu", events.get(0), "every stage seen is an event: " + events);
+        assertEquals("model_ready", events.get(events.size() - 1), "every stage seen is an event: " + events);
+        assertEquals(events.size(), new java.util.HashSet<>(events).size(), "each stage once: " + events);
 
         assertEquals(1, outputs(send("sd:text2img?modelId=" + modelId, "adhik on a beach")).size());
         assertEquals(modelId, lastRequest("/api/v4/dreambooth").body().get("model_id"));

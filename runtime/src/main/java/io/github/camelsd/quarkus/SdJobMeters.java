@@ -26,6 +26,7 @@ public class SdJobMeters {
     static final String DURATION = "camel.sd.jobs.duration";
     static final String GENERATION_TIME = "camel.sd.generation.time";
     static final String POLLS = "camel.sd.jobs.polls";
+    static final String TRAINING_STAGES = "camel.sd.training.stages";
 
     static final String OPERATION = "operation";
     static final String STATUS = "status";
@@ -43,6 +44,12 @@ public class SdJobMeters {
     }
 
     /** A job was sent to {@code operation}. */
+    /** A training reached {@code stage}: counted per stage, so a dashboard sees trainings move and models get ready. */
+    void trainingStage(String stage) {
+        Counter.builder(TRAINING_STAGES).description("sd training stage changes seen while waiting")
+                .tag("stage", stage).register(registry).increment();
+    }
+
     void started(String operation) {
         inFlight.incrementAndGet();
         Counter.builder(STARTED).description("sd jobs sent").tag(OPERATION, operation).register(registry).increment();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.camelsd.component.SdConstants;
 import io.github.camelsd.component.SdEndpoint;
 import io.github.camelsd.component.SdOperation;
+import io.github.camelsd.component.SdTrainingStageEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.camel.Endpoint;
@@ -17,8 +18,9 @@ import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Feeds {@link SdJobMeters} from Camel's exchange sending / sent events for sd endpoints, so the component needs no
- * metrics code. Camel Quarkus adds every EventNotifier bean to the CamelContext. Jobs are the calls that create or
- * finish images (text2img, img2img, inpaint, fetch); {@code system-load} is left out, so health probes do not count.
+ * metrics code. Camel Quarkus adds every EventNotifier bean to the CamelContext. Jobs are the calls that create, read or
+ * wait for jobs and trainings ({@link SdOperation#isJob()}); account calls such as {@code system-load} are left out, so
+ * health probes do not count. Training stage changes ({@link SdTrainingStageEvent}) are counted per stage.
  */
 @Singleton
 public class SdMetricsEventNotifier extends EventNotifierSupport {
@@ -41,6 +43,9 @@ public class SdMetricsEventNotifier extends EventNotifierSupport {
 
     @Override
     public boolean isEnabled(CamelEvent event) {
+        if (event instanceof SdTrainingStageEvent) {
+            return true;
+        }
         if (event instanceof ExchangeSendingEvent sending) {
             return job(sending.getEndpoint()) != null;
         }
@@ -52,6 +57,10 @@ public class SdMetricsEventNotifier extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) {
+        if (event instanceof SdTrainingStageEvent stage) {
+            meters.trainingStage(stage.getStage());
+            return;
+        }
         if (event instanceof ExchangeSendingEvent sending) {
             meters.started(job(sending.getEndpoint()).uriName());
         } else if (event instanceof ExchangeSentEvent sent) {
@@ -71,7 +80,7 @@ public class SdMetricsEventNotifier extends EventNotifierSupport {
 
     /** The operation when {@code endpoint} is an sd job endpoint, else null. */
     private static SdOperation job(Endpoint endpoint) {
-        if (endpoint instanceof SdEndpoint sd && sd.operation().kind() != SdOperation.Kind.STATUS) {
+        if (endpoint instanceof SdEndpoint sd && sd.operation().isJob()) {
             return sd.operation();
         }
         return null;
