@@ -95,6 +95,7 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "fps": getOrCreateConfiguration(target).setFps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "guessmode":
         case "guessMode": getOrCreateConfiguration(target).setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "guidance": getOrCreateConfiguration(target).setGuidance(property(camelContext, java.lang.Double.class, value)); return true;
         case "guidancescale":
         case "guidanceScale": getOrCreateConfiguration(target).setGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": getOrCreateConfiguration(target).setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -108,6 +109,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "images": getOrCreateConfiguration(target).setImages(property(camelContext, java.lang.String.class, value)); return true;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": getOrCreateConfiguration(target).setImprovedSamplingSeed(property(camelContext, java.lang.Long.class, value)); return true;
+        case "initimage2":
+        case "initImage2": getOrCreateConfiguration(target).setInitImage2(property(camelContext, java.lang.String.class, value)); return true;
         case "instanceprompt":
         case "instancePrompt": getOrCreateConfiguration(target).setInstancePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "instantresponse":
@@ -249,6 +252,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "vae": getOrCreateConfiguration(target).setVae(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforresult":
         case "waitForResult": getOrCreateConfiguration(target).setWaitForResult(property(camelContext, boolean.class, value)); return true;
+        case "wandbkey":
+        case "wandbKey": getOrCreateConfiguration(target).setWandbKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhook": getOrCreateConfiguration(target).setWebhook(property(camelContext, java.lang.String.class, value)); return true;
         case "width": getOrCreateConfiguration(target).setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
@@ -323,6 +328,7 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "fps": return java.lang.Integer.class;
         case "guessmode":
         case "guessMode": return java.lang.Boolean.class;
+        case "guidance": return java.lang.Double.class;
         case "guidancescale":
         case "guidanceScale": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
@@ -336,6 +342,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "images": return java.lang.String.class;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return java.lang.Long.class;
+        case "initimage2":
+        case "initImage2": return java.lang.String.class;
         case "instanceprompt":
         case "instancePrompt": return java.lang.String.class;
         case "instantresponse":
@@ -477,6 +485,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "vae": return java.lang.String.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
+        case "wandbkey":
+        case "wandbKey": return java.lang.String.class;
         case "webhook": return java.lang.String.class;
         case "width": return java.lang.Integer.class;
         default: return null;
@@ -552,6 +562,7 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "fps": return getOrCreateConfiguration(target).getFps();
         case "guessmode":
         case "guessMode": return getOrCreateConfiguration(target).getGuessMode();
+        case "guidance": return getOrCreateConfiguration(target).getGuidance();
         case "guidancescale":
         case "guidanceScale": return getOrCreateConfiguration(target).getGuidanceScale();
         case "height": return getOrCreateConfiguration(target).getHeight();
@@ -565,6 +576,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "images": return getOrCreateConfiguration(target).getImages();
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return getOrCreateConfiguration(target).getImprovedSamplingSeed();
+        case "initimage2":
+        case "initImage2": return getOrCreateConfiguration(target).getInitImage2();
         case "instanceprompt":
         case "instancePrompt": return getOrCreateConfiguration(target).getInstancePrompt();
         case "instantresponse":
@@ -706,6 +719,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "vae": return getOrCreateConfiguration(target).getVae();
         case "waitforresult":
         case "waitForResult": return getOrCreateConfiguration(target).isWaitForResult();
+        case "wandbkey":
+        case "wandbKey": return getOrCreateConfiguration(target).getWandbKey();
         case "webhook": return getOrCreateConfiguration(target).getWebhook();
         case "width": return getOrCreateConfiguration(target).getWidth();
         default: return null;

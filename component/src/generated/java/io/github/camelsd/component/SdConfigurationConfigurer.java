@@ -81,6 +81,7 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "fps": target.setFps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "guessmode":
         case "guessMode": target.setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "guidance": target.setGuidance(property(camelContext, java.lang.Double.class, value)); return true;
         case "guidancescale":
         case "guidanceScale": target.setGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": target.setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -92,6 +93,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "images": target.setImages(property(camelContext, java.lang.String.class, value)); return true;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": target.setImprovedSamplingSeed(property(camelContext, java.lang.Long.class, value)); return true;
+        case "initimage2":
+        case "initImage2": target.setInitImage2(property(camelContext, java.lang.String.class, value)); return true;
         case "instanceprompt":
         case "instancePrompt": target.setInstancePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "instantresponse":
@@ -227,6 +230,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "vae": target.setVae(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforresult":
         case "waitForResult": target.setWaitForResult(property(camelContext, boolean.class, value)); return true;
+        case "wandbkey":
+        case "wandbKey": target.setWandbKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhook": target.setWebhook(property(camelContext, java.lang.String.class, value)); return true;
         case "width": target.setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
@@ -294,6 +299,7 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "fps": return java.lang.Integer.class;
         case "guessmode":
         case "guessMode": return java.lang.Boolean.class;
+        case "guidance": return java.lang.Double.class;
         case "guidancescale":
         case "guidanceScale": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
@@ -305,6 +311,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "images": return java.lang.String.class;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return java.lang.Long.class;
+        case "initimage2":
+        case "initImage2": return java.lang.String.class;
         case "instanceprompt":
         case "instancePrompt": return java.lang.String.class;
         case "instantresponse":
@@ -440,6 +448,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "vae": return java.lang.String.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
+        case "wandbkey":
+        case "wandbKey": return java.lang.String.class;
         case "webhook": return java.lang.String.class;
         case "width": return java.lang.Integer.class;
         default: return null;
@@ -508,6 +518,7 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "fps": return target.getFps();
         case "guessmode":
         case "guessMode": return target.getGuessMode();
+        case "guidance": return target.getGuidance();
         case "guidancescale":
         case "guidanceScale": return target.getGuidanceScale();
         case "height": return target.getHeight();
@@ -519,6 +530,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "images": return target.getImages();
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return target.getImprovedSamplingSeed();
+        case "initimage2":
+        case "initImage2": return target.getInitImage2();
         case "instanceprompt":
         case "instancePrompt": return target.getInstancePrompt();
         case "instantresponse":
@@ -654,6 +667,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "vae": return target.getVae();
         case "waitforresult":
         case "waitForResult": return target.isWaitForResult();
+        case "wandbkey":
+        case "wandbKey": return target.getWandbKey();
         case "webhook": return target.getWebhook();
         case "width": return target.getWidth();
         default: return null;

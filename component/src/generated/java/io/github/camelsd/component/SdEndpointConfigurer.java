@@ -87,6 +87,7 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "fps": target.getConfiguration().setFps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "guessmode":
         case "guessMode": target.getConfiguration().setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "guidance": target.getConfiguration().setGuidance(property(camelContext, java.lang.Double.class, value)); return true;
         case "guidancescale":
         case "guidanceScale": target.getConfiguration().setGuidanceScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": target.getConfiguration().setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -98,6 +99,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "images": target.getConfiguration().setImages(property(camelContext, java.lang.String.class, value)); return true;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": target.getConfiguration().setImprovedSamplingSeed(property(camelContext, java.lang.Long.class, value)); return true;
+        case "initimage2":
+        case "initImage2": target.getConfiguration().setInitImage2(property(camelContext, java.lang.String.class, value)); return true;
         case "instanceprompt":
         case "instancePrompt": target.getConfiguration().setInstancePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "instantresponse":
@@ -235,6 +238,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "vae": target.getConfiguration().setVae(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforresult":
         case "waitForResult": target.getConfiguration().setWaitForResult(property(camelContext, boolean.class, value)); return true;
+        case "wandbkey":
+        case "wandbKey": target.getConfiguration().setWandbKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhook": target.getConfiguration().setWebhook(property(camelContext, java.lang.String.class, value)); return true;
         case "width": target.getConfiguration().setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
@@ -308,6 +313,7 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "fps": return java.lang.Integer.class;
         case "guessmode":
         case "guessMode": return java.lang.Boolean.class;
+        case "guidance": return java.lang.Double.class;
         case "guidancescale":
         case "guidanceScale": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
@@ -319,6 +325,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "images": return java.lang.String.class;
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return java.lang.Long.class;
+        case "initimage2":
+        case "initImage2": return java.lang.String.class;
         case "instanceprompt":
         case "instancePrompt": return java.lang.String.class;
         case "instantresponse":
@@ -456,6 +464,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "vae": return java.lang.String.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
+        case "wandbkey":
+        case "wandbKey": return java.lang.String.class;
         case "webhook": return java.lang.String.class;
         case "width": return java.lang.Integer.class;
         default: return null;
@@ -530,6 +540,7 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "fps": return target.getConfiguration().getFps();
         case "guessmode":
         case "guessMode": return target.getConfiguration().getGuessMode();
+        case "guidance": return target.getConfiguration().getGuidance();
         case "guidancescale":
         case "guidanceScale": return target.getConfiguration().getGuidanceScale();
         case "height": return target.getConfiguration().getHeight();
@@ -541,6 +552,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "images": return target.getConfiguration().getImages();
         case "improvedsamplingseed":
         case "improvedSamplingSeed": return target.getConfiguration().getImprovedSamplingSeed();
+        case "initimage2":
+        case "initImage2": return target.getConfiguration().getInitImage2();
         case "instanceprompt":
         case "instancePrompt": return target.getConfiguration().getInstancePrompt();
         case "instantresponse":
@@ -678,6 +691,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "vae": return target.getConfiguration().getVae();
         case "waitforresult":
         case "waitForResult": return target.getConfiguration().isWaitForResult();
+        case "wandbkey":
+        case "wandbKey": return target.getConfiguration().getWandbKey();
         case "webhook": return target.getConfiguration().getWebhook();
         case "width": return target.getConfiguration().getWidth();
         default: return null;

@@ -23,7 +23,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(121);
+        Set<String> props = new HashSet<>(124);
         props.add("algorithmType");
         props.add("alphaMatting");
         props.add("alphaMattingBackgroundThreshold");
@@ -57,6 +57,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("forceLoad");
         props.add("fps");
         props.add("guessMode");
+        props.add("guidance");
         props.add("guidanceScale");
         props.add("height");
         props.add("hfUpload");
@@ -64,6 +65,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("image");
         props.add("images");
         props.add("improvedSamplingSeed");
+        props.add("initImage2");
         props.add("instancePrompt");
         props.add("instantResponse");
         props.add("inverseMask");
@@ -143,12 +145,14 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("useKarrasSigmas");
         props.add("vae");
         props.add("waitForResult");
+        props.add("wandbKey");
         props.add("webhook");
         props.add("width");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("apiKey");
         secretProps.add("stagingUri");
+        secretProps.add("wandbKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptySet();
     }

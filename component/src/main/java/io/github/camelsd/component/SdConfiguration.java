@@ -292,6 +292,14 @@ public class SdConfiguration implements Cloneable {
     @UriParam(label = "utility", description = "nsfw-image-check: the score from which an image counts as NSFW, 0 to 1.")
     private Double threshold;
 
+    @UriParam(label = "community", description = "img2img with flux-kontext-dev (v6): a second input image, a public URL (content is staged like init_image).")
+    private String initImage2;
+    @UriParam(label = "community", description = "img2img with flux-kontext-dev (v6): guidance, 0 to 20 (API default 2.5).")
+    private Double guidance;
+    @UriParam(label = "training,security", secret = true,
+              description = "lora-fine-tune: a Weights and Biases API key to log the training to. A secret: masked like the API key.")
+    private String wandbKey;
+
     private static final SdConfigurationConfigurer OPTIONS = new SdConfigurationConfigurer();
 
     /** A copy for an endpoint, so its options do not change the component's. */
@@ -1311,5 +1319,30 @@ public class SdConfiguration implements Cloneable {
     /** How long to wait for a training to reach model_ready. */
     public void setTrainingMaxWait(long trainingMaxWait) {
         this.trainingMaxWait = trainingMaxWait;
+    }
+
+    public String getInitImage2() {
+        return initImage2;
+    }
+
+    /** img2img with flux-kontext-dev (v6): a second input image, a public URL (content is staged like init_image). */
+    public void setInitImage2(String initImage2) {
+        this.initImage2 = initImage2;
+    }
+    public Double getGuidance() {
+        return guidance;
+    }
+
+    /** img2img with flux-kontext-dev (v6): guidance, 0 to 20 (API default 2.5). */
+    public void setGuidance(Double guidance) {
+        this.guidance = guidance;
+    }
+    public String getWandbKey() {
+        return wandbKey;
+    }
+
+    /** lora-fine-tune: a Weights and Biases API key to log the training to. A secret: masked like the API key. */
+    public void setWandbKey(String wandbKey) {
+        this.wandbKey = wandbKey;
     }
 }

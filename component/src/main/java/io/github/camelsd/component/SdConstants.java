@@ -208,6 +208,13 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "nsfw-image-check: the score from which an image counts as NSFW, 0 to 1.", javaType = "Double")
     public static final String THRESHOLD = "CamelSdThreshold";
 
+    @Metadata(label = "producer", description = "img2img with flux-kontext-dev (v6): a second input image, a public URL (content is staged like init_image).", javaType = "String")
+    public static final String INIT_IMAGE_2 = "CamelSdInitImage2";
+    @Metadata(label = "producer", description = "img2img with flux-kontext-dev (v6): guidance, 0 to 20 (API default 2.5).", javaType = "Double")
+    public static final String GUIDANCE = "CamelSdGuidance";
+    @Metadata(label = "producer", description = "lora-fine-tune: a Weights and Biases API key to log the training to. A secret: masked like the API key.", javaType = "String")
+    public static final String WANDB_KEY = "CamelSdWandbKey";
+
     // ---- input and output: the job ----
     @Metadata(description = "The API's job id. Input of sd:fetch (else the body); output of every generation.",
               javaType = "String")

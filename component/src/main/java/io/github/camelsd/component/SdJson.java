@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The one JSON mapper of the component, and the only way request bodies reach a log: with the key masked. */
+/**
+ * The one JSON mapper of the component, and the only way request bodies reach a log: with every key masked (the API
+ * key, and any other field named {@code *_key}, such as a training's {@code wandb_key}).
+ */
 public final class SdJson {
 
     public static final String KEY = "key";
@@ -54,7 +57,7 @@ public final class SdJson {
     /** The body as it may be logged: the key replaced by a mask. */
     public static String masked(Map<String, Object> body) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
-        copy.computeIfPresent(KEY, (k, v) -> MASK);
+        copy.replaceAll((name, value) -> name.equals(KEY) || name.endsWith("_" + KEY) ? MASK : value);
         try {
             return MAPPER.writeValueAsString(copy);
         } catch (IOException e) {

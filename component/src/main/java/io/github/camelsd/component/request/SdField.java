@@ -114,7 +114,10 @@ public enum SdField {
     HF_UPLOAD("hf_upload", SdConstants.HF_UPLOAD, Type.FLAG, Limits.NONE),
     FORCE_LOAD("force_load", SdConstants.FORCE_LOAD, Type.FLAG, Limits.NONE),
     UPCAST_ATTENTION("upcast_attention", SdConstants.UPCAST_ATTENTION, Type.FLAG, Limits.NONE),
-    THRESHOLD("threshold", SdConstants.THRESHOLD, Type.DECIMAL, Limits.range(0, 1));
+    THRESHOLD("threshold", SdConstants.THRESHOLD, Type.DECIMAL, Limits.range(0, 1)),
+    INIT_IMAGE_2("init_image_2", SdConstants.INIT_IMAGE_2, Type.IMAGE, Limits.NONE),
+    GUIDANCE("guidance", SdConstants.GUIDANCE, Type.DECIMAL, Limits.range(0, 20)),
+    WANDB_KEY("wandb_key", SdConstants.WANDB_KEY, Type.TEXT, Limits.NOT_BLANK);
 
     /** The component's own guard on prompt length (the API documents none; real prompts are far shorter). */
     public static final int MAX_PROMPT_LENGTH = 10_000;
