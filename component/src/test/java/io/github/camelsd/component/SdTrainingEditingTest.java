@@ -132,6 +132,31 @@ class SdTrainingEditingTest extends SdEmulatorTestSupport {
     }
 
     @Test
+    void withoutATrainingIdTheConsumerWatchesEveryTrainingOfTheAccount() throws Exception {
+        emulator.setTrainingTime(Duration.ofMinutes(20));
+        String face = image();
+        String first = send(TRAIN + "&waitForResult=false", Map.of("images", face)).getMessage().getBody(String.class);
+        String second = send(TRAIN + "&waitForResult=false", Map.of("images", face)).getMessage().getBody(String.class);
+        java.util.Set<String> ready = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch bothReady = new java.util.concurrent.CountDownLatch(2);
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("sd:fine-tune-status?trainingPollInterval=20")
+                        .filter(header(SdConstants.TRAINING_STAGE).isEqualTo("model_ready"))
+                        .process(e -> {
+                            if (ready.add(e.getMessage().getHeader(SdConstants.TRAINING_ID, String.class))) {
+                                bothReady.countDown();
+                            }
+                        });
+            }
+        });
+        emulator.completeTrainings();
+        assertTrue(bothReady.await(10, java.util.concurrent.TimeUnit.SECONDS), "ready seen for " + ready);
+        assertEquals(java.util.Set.of(first, second), ready);
+    }
+
+    @Test
     void trainingRequestsAreCheckedBeforeSending() {
         int before = emulator.requestCount();
         SdValidationException steps = failure(send("sd:lora-fine-tune?instancePrompt=x&classPrompt=y&maxTrainSteps=100"
@@ -202,6 +227,13 @@ class SdTrainingEditingTest extends SdEmulatorTestSupport {
         assertEquals(1, outputs(send("sd:object-removal", Map.of("init_image", image, "mask_image", image))).size());
         assertEquals(1, outputs(send("sd:fashion?clothType=upper_body", Map.of("init_image", image, "cloth_image",
                 image))).size());
+        assertEquals(1, outputs(send("sd:mask-creator?specificObject=the cat", Map.of("init_image", image))).size());
+        assertEquals(1, outputs(send("sd:head-shot?numInferenceSteps=31&width=512&height=768",
+                Map.of("prompt", "a studio portrait", "face_image", image))).size());
+        assertEquals(1, outputs(send("sd:flux-headshot?numInferenceSteps=26",
+                Map.of("prompt", "a studio portrait", "face_image", image, "seed", 7))).size());
+        assertEquals(1, outputs(send("sd:face-gen?style=anime&numInferenceSteps=21",
+                Map.of("prompt", "an anime portrait", "face_image", image))).size());
     }
 
     @Test

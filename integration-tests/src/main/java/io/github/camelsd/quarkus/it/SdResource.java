@@ -59,6 +59,15 @@ public class SdResource {
         return job(send(SdRoutes.IMG2IMG, prompt, Map.of(SdConstants.INIT_IMAGE, initImage)));
     }
 
+    /** A Dreambooth training on the image at {@code image}, waited for: the trained model id and its last stage. */
+    @POST
+    @Path("/fine-tune")
+    public Map<String, Object> fineTune(@QueryParam("image") String image) throws Exception {
+        Message trained = send(SdRoutes.FINE_TUNE, Map.of("images", List.of(image)), Map.of());
+        return Map.of("modelId", trained.getBody(String.class),
+                "stage", trained.getHeader(SdConstants.TRAINING_STAGE, String.class));
+    }
+
     @POST
     @Path("/inpaint")
     @Consumes(MediaType.TEXT_PLAIN)

@@ -11,6 +11,7 @@ public class SdRoutes extends RouteBuilder {
     static final String TEXT2IMG = "direct:text2img";
     static final String YAML_TEXT2IMG = "direct:yaml-text2img";
     static final String IMG2IMG = "direct:img2img";
+    static final String FINE_TUNE = "direct:fine-tune";
     static final String INPAINT = "direct:inpaint";
     static final String SUBMIT = "direct:submit";
     static final String FETCH = "direct:fetch";
@@ -24,6 +25,9 @@ public class SdRoutes extends RouteBuilder {
     public void configure() {
         from(TEXT2IMG).routeId("text2img").to("sd:text2img");
         from(IMG2IMG).routeId("img2img").to("sd:img2img?strength=0.7");
+        from(FINE_TUNE).routeId("fine-tune").to("sd:fine-tune?instancePrompt=photo of adhik person"
+                                                + "&classPrompt=photo of a person&baseModelId=sdxl&maxTrainSteps=2"
+                                                + "&trainingPollInterval=100");
         from(INPAINT).routeId("inpaint").to("sd:inpaint");
         // hand the job over at once; sd:fetch picks it up later by id
         from(SUBMIT).routeId("submit").to("sd:text2img?waitForResult=false");

@@ -14,6 +14,18 @@ import static org.hamcrest.Matchers.not;
 class SdMetricsTest {
 
     @Test
+    void trainingStagesAreCounted() {
+        String image = SdOperationsTest.text2img("metrics: a face to train on").get(0);
+        given().queryParam("image", image).when().post("/sd/fine-tune")
+                .then().statusCode(200).body("stage", org.hamcrest.Matchers.equalTo("model_ready"));
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("camel_sd_training_stages_total{stage=\"deploying_gpu\"}"))
+                .body(containsString("camel_sd_training_stages_total{stage=\"model_ready\"}"))
+                .body(containsString("camel_sd_jobs_started_total{operation=\"fine-tune\"}"));
+    }
+
+    @Test
     void jobsAreCountedTimedAndTaggedWithoutTheKey() {
         SdOperationsTest.text2img("metrics: a blue bicycle");
         given().contentType(ContentType.TEXT).body(Prompts.unique("metrics: wrong key"))
