@@ -56,6 +56,7 @@ public final class SdEmulator implements AutoCloseable {
     private final int requestedPort;
     private final EmulatorSettings settings;
     private final SdFaults faults = new SdFaults();
+    private final WebhookFaults webhookFaults = new WebhookFaults();
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final AtomicInteger downloads = new AtomicInteger();
     private final JobStore jobs = new JobStore();
@@ -101,7 +102,7 @@ public final class SdEmulator implements AutoCloseable {
         baseUrl = "http://127.0.0.1:" + port;
         threads = new EmulatorThreads("sd-emulator-" + port);
         outbound = new OutboundClient(threads.workers());
-        webhooks = new WebhookSender(outbound);
+        webhooks = new WebhookSender(outbound, webhookFaults, threads);
         ResponseBodies bodies = new ResponseBodies(baseUrl, images);
         pipeline = new ApiPipeline(settings, jobs, images, new ImageFetcher(outbound), spamFilter, webhooks,
                 threads, bodies, trainings);
@@ -208,6 +209,11 @@ public final class SdEmulator implements AutoCloseable {
         return faults;
     }
 
+    /** The faults of the webhook POSTs it sends (delay, duplicate, drop), armed like {@link #faults()}. */
+    public WebhookFaults webhookFaults() {
+        return webhookFaults;
+    }
+
     /** The API requests received (image downloads excluded, uploaded ones too), faulted ones included, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -228,19 +234,29 @@ public final class SdEmulator implements AutoCloseable {
         return (int) requests.stream().filter(request -> request.path().startsWith(pathPrefix)).count();
     }
 
-    /** The webhook POSTs sent: {@code url} is the webhook, {@code body} what was posted. */
+    /**
+     * The webhook POSTs sent, in the order they were sent: {@code url} is the webhook, {@code body} what was posted.
+     * A duplicated delivery appears once per copy sent, a delayed one once it is sent, a dropped one not at all.
+     */
     public synchronized List<RecordedRequest> webhookDeliveries() {
         return webhooks == null ? List.of() : webhooks.deliveries();
     }
 
+    /** The webhook deliveries that a {@link WebhookFault#drop()} kept from being sent, in order. */
+    public synchronized List<RecordedRequest> droppedWebhooks() {
+        return webhooks == null ? List.of() : webhooks.dropped();
+    }
+
     /**
      * Forgets requests, download counts, faults, jobs (and their images and pending webhooks), trainings (and their
-     * models and pending webhooks), loaded models, uploads, spam memory and webhook deliveries.
+     * models and pending webhooks), loaded models, uploads, spam memory, webhook faults and webhook deliveries
+     * (sent and dropped; deliveries still delayed are not sent).
      */
     public synchronized void reset() {
         requests.clear();
         downloads.set(0);
         faults.clear();
+        webhookFaults.clear();
         jobs.clear();
         trainings.clear();
         images.clear();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
     private final List<Map<String, Object>> seen = new ArrayList<>(); // what take() returned, for failure messages
+    private final List<String> requestUris = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() {
         try {
@@ -28,6 +30,7 @@ final class WebhookReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/hook", exchange -> {
+            requestUris.add(exchange.getRequestURI().toString());
             received.add(ApiClient.JSON.readValue(exchange.getRequestBody().readAllBytes(), new TypeReference<>() {
             }));
             exchange.sendResponseHeaders(204, -1);
@@ -38,6 +41,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** The request target (raw path and query) of every POST received, in arrival order. */
+    List<String> requestUris() {
+        return List.copyOf(requestUris);
     }
 
     /** The next body received within {@code timeout}; fails saying what arrived before when none does. */

@@ -1,0 +1,87 @@
+package io.github.camelsd.emulator;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Objects;
+
+/**
+ * The webhook faults armed on one emulator, the counterpart of {@link SdFaults} for the emulator's outgoing webhook
+ * POSTs (generation jobs, trainings, model loads). A delivery takes the oldest armed fault that matches its URL: one
+ * armed with {@link #next} matches every URL, one armed with {@link #forUrl} only the URLs that contain its text. Each
+ * fault armed for {@code times} deliveries lasts that many matching deliveries.
+ *
+ * <pre>{@code
+ * emulator.webhookFaults().next(WebhookFault.delay(Duration.ofMillis(300)));
+ * emulator.webhookFaults().next(WebhookFault.duplicate(2), 3);
+ * emulator.webhookFaults().forUrl("/hooks/b", WebhookFault.drop());
+ * }</pre>
+ */
+public final class WebhookFaults {
+
+    /** A fault armed for a number of deliveries, to every URL or to those containing a text. */
+    private static final class Armed {
+        final String urlPart;
+        final WebhookFault fault;
+        int remaining;
+
+        Armed(String urlPart, WebhookFault fault, int remaining) {
+            this.urlPart = urlPart;
+            this.fault = fault;
+            this.remaining = remaining;
+        }
+    }
+
+    private final Deque<Armed> armed = new ArrayDeque<>(); // guarded by this
+
+    WebhookFaults() {
+    }
+
+    /** Arms {@code fault} for the next webhook delivery. */
+    public WebhookFaults next(WebhookFault fault) {
+        return next(fault, 1);
+    }
+
+    /** Arms {@code fault} for the next {@code times} webhook deliveries. */
+    public WebhookFaults next(WebhookFault fault, int times) {
+        return arm(null, fault, times);
+    }
+
+    /** Arms {@code fault} for the next webhook delivery whose URL contains {@code urlPart}. */
+    public WebhookFaults forUrl(String urlPart, WebhookFault fault) {
+        return forUrl(urlPart, fault, 1);
+    }
+
+    /** Arms {@code fault} for the next {@code times} webhook deliveries whose URL contains {@code urlPart}. */
+    public WebhookFaults forUrl(String urlPart, WebhookFault fault, int times) {
+        return arm(Objects.requireNonNull(urlPart, "urlPart"), fault, times);
+    }
+
+    /** Disarms every webhook fault. */
+    public synchronized void clear() {
+        armed.clear();
+    }
+
+    private synchronized WebhookFaults arm(String urlPart, WebhookFault fault, int times) {
+        Objects.requireNonNull(fault, "fault");
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1: " + times);
+        }
+        armed.addLast(new Armed(urlPart, fault, times));
+        return this;
+    }
+
+    /** The fault the delivery to {@code url} hits, or null. */
+    synchronized WebhookFault take(String url) {
+        for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
+            Armed candidate = it.next();
+            if (candidate.urlPart == null || url.contains(candidate.urlPart)) {
+                if (--candidate.remaining == 0) {
+                    it.remove();
+                }
+                return candidate.fault;
+            }
+        }
+        return null;
+    }
+}
