@@ -1,8 +1,5 @@
 package io.github.camelsd.emulator;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -14,19 +11,6 @@ import java.util.Random;
  * downloads.
  */
 public final class SdFaults {
-
-    /** A fault armed for a number of requests, on every path or on those under a prefix. */
-    private static final class Armed {
-        final String pathPrefix;
-        final Fault fault;
-        int remaining;
-
-        Armed(String pathPrefix, Fault fault, int remaining) {
-            this.pathPrefix = pathPrefix;
-            this.fault = fault;
-            this.remaining = remaining;
-        }
-    }
 
     /** Faults by chance; one Random drawn under the lock, so the same seed gives the same sequence of draws. */
     private static final class Chance {
@@ -45,7 +29,7 @@ public final class SdFaults {
         }
     }
 
-    private final Deque<Armed> armed = new ArrayDeque<>(); // guarded by this
+    private final ArmedFaults<Fault> armed = new ArmedFaults<>();
     private Chance chance; // guarded by this
 
     SdFaults() {
@@ -87,12 +71,8 @@ public final class SdFaults {
         chance = null;
     }
 
-    private synchronized SdFaults arm(String pathPrefix, Fault fault, int times) {
-        Objects.requireNonNull(fault, "fault");
-        if (times < 1) {
-            throw new IllegalArgumentException("times must be at least 1: " + times);
-        }
-        armed.addLast(new Armed(pathPrefix, fault, times));
+    private SdFaults arm(String pathPrefix, Fault fault, int times) {
+        armed.arm(pathPrefix, fault, times);
         return this;
     }
 
@@ -108,15 +88,6 @@ public final class SdFaults {
     }
 
     private Fault takeArmed(String path, boolean unscoped) {
-        for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
-            Armed candidate = it.next();
-            if (candidate.pathPrefix == null ? unscoped : path.startsWith(candidate.pathPrefix)) {
-                if (--candidate.remaining == 0) {
-                    it.remove();
-                }
-                return candidate.fault;
-            }
-        }
-        return null;
+        return armed.take(pathPrefix -> pathPrefix == null ? unscoped : path.startsWith(pathPrefix));
     }
 }

@@ -1,8 +1,5 @@
 package io.github.camelsd.emulator;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -19,20 +16,7 @@ import java.util.Objects;
  */
 public final class WebhookFaults {
 
-    /** A fault armed for a number of deliveries, to every URL or to those containing a text. */
-    private static final class Armed {
-        final String urlPart;
-        final WebhookFault fault;
-        int remaining;
-
-        Armed(String urlPart, WebhookFault fault, int remaining) {
-            this.urlPart = urlPart;
-            this.fault = fault;
-            this.remaining = remaining;
-        }
-    }
-
-    private final Deque<Armed> armed = new ArrayDeque<>(); // guarded by this
+    private final ArmedFaults<WebhookFault> armed = new ArmedFaults<>();
 
     WebhookFaults() {
     }
@@ -58,30 +42,17 @@ public final class WebhookFaults {
     }
 
     /** Disarms every webhook fault. */
-    public synchronized void clear() {
+    public void clear() {
         armed.clear();
     }
 
-    private synchronized WebhookFaults arm(String urlPart, WebhookFault fault, int times) {
-        Objects.requireNonNull(fault, "fault");
-        if (times < 1) {
-            throw new IllegalArgumentException("times must be at least 1: " + times);
-        }
-        armed.addLast(new Armed(urlPart, fault, times));
+    private WebhookFaults arm(String urlPart, WebhookFault fault, int times) {
+        armed.arm(urlPart, fault, times);
         return this;
     }
 
     /** The fault the delivery to {@code url} hits, or null. */
-    synchronized WebhookFault take(String url) {
-        for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
-            Armed candidate = it.next();
-            if (candidate.urlPart == null || url.contains(candidate.urlPart)) {
-                if (--candidate.remaining == 0) {
-                    it.remove();
-                }
-                return candidate.fault;
-            }
-        }
-        return null;
+    WebhookFault take(String url) {
+        return armed.take(urlPart -> urlPart == null || url.contains(urlPart));
     }
 }
