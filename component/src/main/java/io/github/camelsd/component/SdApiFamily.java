@@ -161,6 +161,11 @@ public enum SdApiFamily {
         return limits.get(field);
     }
 
+    /** The fields with another name on this family's wire, and that name. */
+    public Map<SdField, String> wireNames() {
+        return wireNames;
+    }
+
     /** The name {@code field} has on this family's wire. */
     public String wireName(SdField field) {
         return wireNames.getOrDefault(field, field.apiName());

@@ -102,12 +102,15 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
         return configuration.getPath() != null ? configuration.getPath() : route.path();
     }
 
+    /** The API's upload that staging=api-hosted calls: base64_to_url on v6, base64_crop on the 2023 paths. */
+    SdOperation uploadOperation() {
+        return configuration.getApiVersion() == SdApiVersion.v6 ? SdOperation.BASE64_TO_URL : SdOperation.BASE64_CROP;
+    }
+
     /** Where staging=api-hosted uploads image content. */
     URI uploadUri() {
-        SdOperation upload = configuration.getApiVersion() == SdApiVersion.v6 ? SdOperation.BASE64_TO_URL
-                : SdOperation.BASE64_CROP;
         return uri(configuration.getUploadPath() != null ? configuration.getUploadPath()
-                : upload.route(configuration.getApiVersion(), false).path());
+                : uploadOperation().route(configuration.getApiVersion(), false).path());
     }
 
     /**

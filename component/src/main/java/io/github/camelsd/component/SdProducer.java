@@ -172,9 +172,8 @@ public class SdProducer extends DefaultAsyncProducer {
             stagedKeys.add(key);
             url = endpoint.getComponent().s3Stager().stage(config, key, image, exchange);
         } else {
-            SdOperation upload = config.getApiVersion() == SdApiVersion.v6 ? SdOperation.BASE64_TO_URL
-                    : SdOperation.BASE64_CROP;
-            url = call(endpoint.uploadUri(), uploadBody(upload, request.get(SdJson.KEY), image), exchange, null)
+            url = call(endpoint.uploadUri(), uploadBody(endpoint.uploadOperation(), request.get(SdJson.KEY), image),
+                    exchange, null)
                     .thenApply(answer -> hostedUrl(answer, name, exchange));
         }
         uploads.add(url);

@@ -54,12 +54,11 @@ public final class SdRequestAssembler {
         SdOperation.Route route = operation.route(config.getApiVersion(), layered.get(SdField.MODEL_ID.apiName()) != null);
         SdApiFamily family = route.family();
         // a field sent under the family's own wire name (2023 super resolution's url) is that field
-        for (SdField field : SdField.values()) {
-            String wire = family.wireName(field);
-            if (!wire.equals(field.apiName()) && layered.containsKey(wire) && !layered.containsKey(field.apiName())) {
+        family.wireNames().forEach((field, wire) -> {
+            if (layered.containsKey(wire) && !layered.containsKey(field.apiName())) {
                 layered.put(field.apiName(), layered.remove(wire));
             }
-        }
+        });
         stageImages(operation, family, config, exchange, layered, errors);
         boolean base64 = isBase64(layered);
         Map<String, Object> request = new LinkedHashMap<>();
