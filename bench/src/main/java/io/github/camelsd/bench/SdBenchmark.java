@@ -26,6 +26,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 public final class SdBenchmark {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SdBenchmark.class);
+
     private final boolean quick;
     private final BenchReport report;
 
@@ -56,6 +58,7 @@ public final class SdBenchmark {
             }
         });
         benchmark.report.write(Path.of("bench/target"));
+        // the table is the command's output, read by whoever ran ./bench.sh: printed, not logged
         System.out.println(benchmark.report.markdown());
     }
 
@@ -65,7 +68,7 @@ public final class SdBenchmark {
             measurement.run();
         } catch (Exception e) {
             report.broken(name, e);
-            e.printStackTrace();
+            LOG.error("benchmark section '{}' did not complete", name, e);
         }
     }
 
