@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import io.github.camelsd.component.SdComponent;
 import io.github.camelsd.component.SdConstants;
@@ -102,19 +103,31 @@ public final class SdBenchmark {
                 // alternate the two, so neither profits from running later on a warmer emulator
                 List<LoadRunner.Result> bareRuns = new ArrayList<>();
                 List<LoadRunner.Result> sdRuns = new ArrayList<>();
-                for (int round = 0; round < (quick ? 1 : 5); round++) {
+                // the ratio is the median of each round's pair: a pair runs back to back, on the same machine state, so
+                // a slow patch of the machine (another process, a GC of the emulator) skews one pair, not the verdict;
+                // the order within a pair alternates, so neither side always runs on the warmer emulator
+                List<Double> pairRatios = new ArrayList<>();
+                for (int round = 0; round < (quick ? 1 : concurrency == 1 ? 9 : 5); round++) {
                     int r = round;
-                    bareRuns.add(LoadRunner.run(requests, concurrency, i -> bare.text2img("bare " + r + " " + i)));
-                    sdRuns.add(LoadRunner.run(requests, concurrency,
-                            i -> send(producer, endpoint, "sd " + concurrency + " " + r + " " + i)));
+                    IntFunction<CompletableFuture<?>> viaBareCall = i -> bare.text2img("bare " + r + " " + i);
+                    IntFunction<CompletableFuture<?>> viaSdCall =
+                            i -> send(producer, endpoint, "sd " + concurrency + " " + r + " " + i);
+                    LoadRunner.Result first = LoadRunner.run(requests, concurrency, r % 2 == 0 ? viaBareCall : viaSdCall);
+                    LoadRunner.Result second = LoadRunner.run(requests, concurrency, r % 2 == 0 ? viaSdCall : viaBareCall);
+                    LoadRunner.Result bareRound = r % 2 == 0 ? first : second;
+                    LoadRunner.Result sdRound = r % 2 == 0 ? second : first;
+                    bareRuns.add(bareRound);
+                    sdRuns.add(sdRound);
+                    pairRatios.add(sdRound.throughput() / bareRound.throughput());
                 }
                 LoadRunner.Result viaBare = median(bareRuns);
                 LoadRunner.Result viaSd = median(sdRuns);
                 String at = "concurrency " + concurrency;
-                double ratio = viaSd.throughput() / viaBare.throughput();
+                double ratio = pairRatios.stream().sorted().toList().get(pairRatios.size() / 2);
                 report.add("overhead", at + ": throughput sd / bare",
                         String.format("%.0f / %.0f req/s", viaSd.throughput(), viaBare.throughput()));
-                report.check("overhead", at + ": throughput ratio", ratio, "%.2f", ">= 0.95", ratio >= 0.95);
+                report.check("overhead", at + ": throughput ratio (median of " + pairRatios.size() + " pairs)", ratio,
+                        "%.2f", ">= 0.95", ratio >= 0.95);
                 report.add("overhead", at + ": p50 latency sd / bare (ratio)", String.format("%d / %d µs (%.2f)",
                         viaSd.p50Micros(), viaBare.p50Micros(), (double) viaSd.p50Micros() / viaBare.p50Micros()));
                 report.add("overhead", at + ": p99 latency sd / bare (ratio)", String.format("%d / %d µs (%.2f)",
@@ -164,13 +177,17 @@ public final class SdBenchmark {
             producer.start();
             List<CompletableFuture<Exchange>> results = new ArrayList<>(jobs);
             long[] jobMillis = new long[jobs];
+            long[] atApiMillis = new long[jobs];
             long heapBefore = liveHeapAfterFullGc();
             long submitStarted = System.nanoTime();
             for (int i = 0; i < jobs; i++) {
                 long submitted = System.nanoTime();
                 int index = i;
-                results.add(send(producer, endpoint, "queued job " + i).whenComplete((done, error) ->
-                        jobMillis[index] = (System.nanoTime() - submitted) / 1_000_000));
+                results.add(send(producer, endpoint, "queued job " + i).whenComplete((done, error) -> {
+                    jobMillis[index] = (System.nanoTime() - submitted) / 1_000_000;
+                    Long accepted = done == null ? null : done.getMessage().getHeader(SdConstants.ACCEPTED_AT, Long.class);
+                    atApiMillis[index] = accepted == null ? jobMillis[index] : System.currentTimeMillis() - accepted;
+                }));
             }
             // half-way through the processing time every job waits (the submits take a few seconds): the live set now,
             // over the one before, is what the waiting jobs hold
@@ -198,12 +215,16 @@ public final class SdBenchmark {
             report.check(section, "API calls per job, submit + polls (ideal " + idealCalls + ")", calls, "%.2f",
                     "within 10 % of ideal", Math.abs(calls - idealCalls) <= idealCalls * 0.10);
             long[] sorted = java.util.Arrays.stream(jobMillis).sorted().toArray();
-            long slowest = sorted[sorted.length - 1];
+            report.add(section, "time per job from its send, p50 / p99 / max (ms; 10,000 submits share 64 connections)",
+                    sorted[jobs / 2] + " / " + sorted[(int) (jobs * 0.99)] + " / " + sorted[jobs - 1]);
+            // the API's part: from the answer that accepted the job (CamelSdAcceptedAt) to the exchange continuing
+            long[] atApi = java.util.Arrays.stream(atApiMillis).sorted().toArray();
+            long slowest = atApi[jobs - 1];
             double idealMillis = delay.toMillis() + interval;
-            report.add(section, "time per job p50 / p99 / max (ms)",
-                    sorted[jobs / 2] + " / " + sorted[(int) (jobs * 0.99)] + " / " + slowest);
-            report.check(section, "slowest job / (delay + one poll interval = " + (long) idealMillis + " ms)",
-                    slowest / idealMillis, "%.2f", "<= 1.1", slowest / idealMillis <= 1.1);
+            report.add(section, "time per job from its acceptance, p50 / p99 / max (ms)",
+                    atApi[jobs / 2] + " / " + atApi[(int) (jobs * 0.99)] + " / " + slowest);
+            report.check(section, "slowest job from acceptance / (delay + one poll interval = " + (long) idealMillis
+                                  + " ms)", slowest / idealMillis, "%.2f", "<= 1.1", slowest / idealMillis <= 1.1);
             report.add(section, "threads at peak, by name", sampler.threadsAtPeak().toString());
             report.failures(section, "jobs", failed);
             producer.stop();

@@ -263,6 +263,12 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "The URLs a queued job's images will have.",
               javaType = "java.util.List<String>")
     public static final String FUTURE_LINKS = "CamelSdFutureLinks";
+    @Metadata(label = "producer", description = "When the API accepted this job (epoch milliseconds): when its first"
+                                                + " answer arrived. Up to the exchange's continuing, the time the job"
+                                                + " took at the API, without the time it waited for a slot or a"
+                                                + " connection before.",
+              javaType = "Long")
+    public static final String ACCEPTED_AT = "CamelSdAcceptedAt";
     @Metadata(label = "producer", description = "How many fetch calls the producer made while waiting for this job.",
               javaType = "Integer")
     public static final String POLLS = "CamelSdPolls";

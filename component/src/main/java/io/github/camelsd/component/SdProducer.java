@@ -298,6 +298,9 @@ public class SdProducer extends DefaultAsyncProducer {
     private void onJobAnswer(Exchange exchange, AsyncCallback callback, SdRequest request, SdResponse response,
                              Throwable error) {
         String fetchTemplate = endpoint.fetchTemplate(request.route());
+        if (error == null) {
+            exchange.getMessage().setHeader(SdConstants.ACCEPTED_AT, System.currentTimeMillis());
+        }
         if (error == null && response.id() != null && fetchTemplate != null) {
             // what a later sd:fetch needs to find this job without knowing its family
             exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);

@@ -154,7 +154,9 @@ class SdOperationsTest extends SdEmulatorTestSupport {
     @Test
     void aProcessingJobIsAwaitedAndItsResultReturned() {
         emulator.setProcessingTime(Duration.ofMillis(600));
+        long sent = System.currentTimeMillis();
         Exchange exchange = send("sd:text2img?samples=2", "a slow painting");
+        long ended = System.currentTimeMillis();
 
         assertEquals(2, outputs(exchange).size());
         assertEquals("success", exchange.getMessage().getHeader(SdConstants.STATUS));
@@ -162,6 +164,11 @@ class SdOperationsTest extends SdEmulatorTestSupport {
         assertTrue(polls >= 1 && polls <= 5, "re-checks follow the eta, not a busy loop: " + polls);
         assertEquals(exchange.getMessage().getHeader(SdConstants.FUTURE_LINKS), outputs(exchange),
                 "the future links announced while processing are the final outputs");
+        long accepted = exchange.getMessage().getHeader(SdConstants.ACCEPTED_AT, Long.class);
+        // the emulator's 600 ms start when it takes the submit, a moment before its answer is read
+        assertTrue(accepted >= sent && ended - accepted >= 500,
+                "accepted at the submit's answer, before the 600 ms of processing: sent " + sent + ", accepted "
+                                                             + accepted + ", ended " + ended);
     }
 
     @Test
