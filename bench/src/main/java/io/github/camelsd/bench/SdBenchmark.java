@@ -52,6 +52,7 @@ public final class SdBenchmark {
         sections.put("overhead", benchmark::overhead);
         sections.put("waiting at scale", benchmark::waitingAtScale);
         sections.put("hand-written alternative", benchmark::handWrittenAlternative);
+        sections.put("webhook vs polling", benchmark::webhookVsPolling);
         sections.put("start-up (quick start, JVM)", benchmark::startup);
         sections.forEach((name, measurement) -> {
             if (name.startsWith(only)) {
@@ -294,6 +295,72 @@ public final class SdBenchmark {
         report.add("start-up (quick start, JVM)", "Quarkus 'started in'", startup.quarkusSeconds() + " s");
         report.add("start-up (quick start, JVM)", "wall time to started", String.format("%.2f s", startup.wallSeconds()));
         report.add("start-up (quick start, JVM)", "peak RSS", startup.peakRssMiB() + " MiB");
+    }
+
+    /**
+     * 4: the same jobs completed by polling and by their callbacks (webhook=auto, the emulator calling back an sd:webhook
+     * consumer on the embedded server): API calls per job, and each job's time from its acceptance to its exchange
+     * continuing, against the processing time.
+     */
+    private void webhookVsPolling() throws Exception {
+        int jobs = quick ? 200 : 1_000;
+        Duration delay = Duration.ofSeconds(quick ? 2 : 5);
+        long interval = quick ? 1_000 : 2_000;
+        String section = "webhook vs polling (" + jobs + " jobs, " + delay.toSeconds() + " s in processing)";
+        try (EmulatorProcess emulator = EmulatorProcess.start(delay)) {
+            CamelContext camel = camel(emulator);
+            camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("sd:webhook?webhookHost=127.0.0.1").to("log:io.github.camelsd.bench.callbacks?level=DEBUG");
+                }
+            });
+            String polling = "sd:text2img?width=64&height=64&maxConcurrentJobs=" + jobs + "&pollInterval=" + interval
+                             + "&minPollInterval=" + interval;
+            Map<String, String> ways = new LinkedHashMap<>();
+            ways.put("polling every " + interval + " ms", polling);
+            ways.put("webhook=auto", polling + "&webhook=auto&webhookPollInterval=60000");
+            Map<String, double[]> figures = new LinkedHashMap<>();
+            for (Map.Entry<String, String> way : ways.entrySet()) {
+                Endpoint endpoint = camel.getEndpoint(way.getValue());
+                AsyncProducer producer = endpoint.createAsyncProducer();
+                producer.start();
+                List<CompletableFuture<Exchange>> results = new ArrayList<>(jobs);
+                long[] atApi = new long[jobs];
+                for (int i = 0; i < jobs; i++) {
+                    int index = i;
+                    results.add(send(producer, endpoint, way.getKey() + " " + i).whenComplete((done, error) -> {
+                        Long accepted = done == null ? null
+                                : done.getMessage().getHeader(SdConstants.ACCEPTED_AT, Long.class);
+                        atApi[index] = accepted == null ? -1 : System.currentTimeMillis() - accepted;
+                    }));
+                }
+                CompletableFuture.allOf(results.stream().map(r -> r.handle((done, error) -> done))
+                        .toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+                List<Exchange> completed = results.stream().filter(r -> !r.isCompletedExceptionally())
+                        .map(CompletableFuture::join).toList();
+                double calls = 1 + completed.stream()
+                        .mapToInt(e -> e.getMessage().getHeader(SdConstants.POLLS, Integer.class)).average().orElse(0);
+                long[] sorted = java.util.Arrays.stream(atApi).filter(t -> t >= 0).sorted().toArray();
+                String name = way.getKey();
+                report.add(section, name + ": API calls per job (submit + fetches)", String.format("%.2f", calls));
+                if (sorted.length > 0) {
+                    report.add(section, name + ": time per job from acceptance, p50 / max (ms)",
+                            sorted[sorted.length / 2] + " / " + sorted[sorted.length - 1]);
+                    figures.put(name, new double[] { calls, sorted[sorted.length / 2] });
+                }
+                report.failures(section, "jobs (" + name + ")", jobs - completed.size());
+                producer.stop();
+            }
+            if (figures.size() == 2) {
+                double[] viaPolling = figures.get("polling every " + interval + " ms");
+                double[] viaWebhook = figures.get("webhook=auto");
+                report.add(section, "calls per job, webhook / polling", String.format("%.2f", viaWebhook[0] / viaPolling[0]));
+                report.add(section, "median time past processing (ms), webhook / polling", String.format("%.0f / %.0f",
+                        viaWebhook[1] - delay.toMillis(), viaPolling[1] - delay.toMillis()));
+            }
+            camel.stop();
+        }
     }
 
     /** The heap in use right after a full collection: the live set. */

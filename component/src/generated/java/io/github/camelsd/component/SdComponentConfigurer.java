@@ -255,6 +255,20 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "wandbkey":
         case "wandbKey": getOrCreateConfiguration(target).setWandbKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhook": getOrCreateConfiguration(target).setWebhook(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookhost":
+        case "webhookHost": getOrCreateConfiguration(target).setWebhookHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "webhookpollinterval":
+        case "webhookPollInterval": getOrCreateConfiguration(target).setWebhookPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhookport":
+        case "webhookPort": getOrCreateConfiguration(target).setWebhookPort(property(camelContext, int.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookserver":
+        case "webhookServer": getOrCreateConfiguration(target).setWebhookServer(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookurl":
+        case "webhookUrl": getOrCreateConfiguration(target).setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "width": getOrCreateConfiguration(target).setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
@@ -488,6 +502,20 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "wandbkey":
         case "wandbKey": return java.lang.String.class;
         case "webhook": return java.lang.String.class;
+        case "webhookhost":
+        case "webhookHost": return java.lang.String.class;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return long.class;
+        case "webhookpollinterval":
+        case "webhookPollInterval": return long.class;
+        case "webhookport":
+        case "webhookPort": return int.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhookserver":
+        case "webhookServer": return java.lang.String.class;
+        case "webhookurl":
+        case "webhookUrl": return java.lang.String.class;
         case "width": return java.lang.Integer.class;
         default: return null;
         }
@@ -722,6 +750,20 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "wandbkey":
         case "wandbKey": return getOrCreateConfiguration(target).getWandbKey();
         case "webhook": return getOrCreateConfiguration(target).getWebhook();
+        case "webhookhost":
+        case "webhookHost": return getOrCreateConfiguration(target).getWebhookHost();
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
+        case "webhookpollinterval":
+        case "webhookPollInterval": return getOrCreateConfiguration(target).getWebhookPollInterval();
+        case "webhookport":
+        case "webhookPort": return getOrCreateConfiguration(target).getWebhookPort();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
+        case "webhookserver":
+        case "webhookServer": return getOrCreateConfiguration(target).getWebhookServer();
+        case "webhookurl":
+        case "webhookUrl": return getOrCreateConfiguration(target).getWebhookUrl();
         case "width": return getOrCreateConfiguration(target).getWidth();
         default: return null;
         }

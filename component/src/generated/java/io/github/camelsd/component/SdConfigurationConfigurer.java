@@ -233,6 +233,20 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "wandbkey":
         case "wandbKey": target.setWandbKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhook": target.setWebhook(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookhost":
+        case "webhookHost": target.setWebhookHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": target.setWebhookMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "webhookpollinterval":
+        case "webhookPollInterval": target.setWebhookPollInterval(property(camelContext, long.class, value)); return true;
+        case "webhookport":
+        case "webhookPort": target.setWebhookPort(property(camelContext, int.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookserver":
+        case "webhookServer": target.setWebhookServer(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookurl":
+        case "webhookUrl": target.setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "width": target.setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
@@ -451,6 +465,20 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "wandbkey":
         case "wandbKey": return java.lang.String.class;
         case "webhook": return java.lang.String.class;
+        case "webhookhost":
+        case "webhookHost": return java.lang.String.class;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return long.class;
+        case "webhookpollinterval":
+        case "webhookPollInterval": return long.class;
+        case "webhookport":
+        case "webhookPort": return int.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhookserver":
+        case "webhookServer": return java.lang.String.class;
+        case "webhookurl":
+        case "webhookUrl": return java.lang.String.class;
         case "width": return java.lang.Integer.class;
         default: return null;
         }
@@ -670,6 +698,20 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "wandbkey":
         case "wandbKey": return target.getWandbKey();
         case "webhook": return target.getWebhook();
+        case "webhookhost":
+        case "webhookHost": return target.getWebhookHost();
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return target.getWebhookMaxBodySize();
+        case "webhookpollinterval":
+        case "webhookPollInterval": return target.getWebhookPollInterval();
+        case "webhookport":
+        case "webhookPort": return target.getWebhookPort();
+        case "webhooksecret":
+        case "webhookSecret": return target.getWebhookSecret();
+        case "webhookserver":
+        case "webhookServer": return target.getWebhookServer();
+        case "webhookurl":
+        case "webhookUrl": return target.getWebhookUrl();
         case "width": return target.getWidth();
         default: return null;
         }

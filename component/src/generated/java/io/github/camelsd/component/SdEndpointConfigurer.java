@@ -241,6 +241,20 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "wandbkey":
         case "wandbKey": target.getConfiguration().setWandbKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhook": target.getConfiguration().setWebhook(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookhost":
+        case "webhookHost": target.getConfiguration().setWebhookHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": target.getConfiguration().setWebhookMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "webhookpollinterval":
+        case "webhookPollInterval": target.getConfiguration().setWebhookPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhookport":
+        case "webhookPort": target.getConfiguration().setWebhookPort(property(camelContext, int.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookserver":
+        case "webhookServer": target.getConfiguration().setWebhookServer(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookurl":
+        case "webhookUrl": target.getConfiguration().setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "width": target.getConfiguration().setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
@@ -467,6 +481,20 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "wandbkey":
         case "wandbKey": return java.lang.String.class;
         case "webhook": return java.lang.String.class;
+        case "webhookhost":
+        case "webhookHost": return java.lang.String.class;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return long.class;
+        case "webhookpollinterval":
+        case "webhookPollInterval": return long.class;
+        case "webhookport":
+        case "webhookPort": return int.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhookserver":
+        case "webhookServer": return java.lang.String.class;
+        case "webhookurl":
+        case "webhookUrl": return java.lang.String.class;
         case "width": return java.lang.Integer.class;
         default: return null;
         }
@@ -694,6 +722,20 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "wandbkey":
         case "wandbKey": return target.getConfiguration().getWandbKey();
         case "webhook": return target.getConfiguration().getWebhook();
+        case "webhookhost":
+        case "webhookHost": return target.getConfiguration().getWebhookHost();
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return target.getConfiguration().getWebhookMaxBodySize();
+        case "webhookpollinterval":
+        case "webhookPollInterval": return target.getConfiguration().getWebhookPollInterval();
+        case "webhookport":
+        case "webhookPort": return target.getConfiguration().getWebhookPort();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        case "webhookserver":
+        case "webhookServer": return target.getConfiguration().getWebhookServer();
+        case "webhookurl":
+        case "webhookUrl": return target.getConfiguration().getWebhookUrl();
         case "width": return target.getConfiguration().getWidth();
         default: return null;
         }

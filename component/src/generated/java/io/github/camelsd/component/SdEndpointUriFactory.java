@@ -23,7 +23,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(124);
+        Set<String> props = new HashSet<>(131);
         props.add("algorithmType");
         props.add("alphaMatting");
         props.add("alphaMattingBackgroundThreshold");
@@ -147,12 +147,20 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("waitForResult");
         props.add("wandbKey");
         props.add("webhook");
+        props.add("webhookHost");
+        props.add("webhookMaxBodySize");
+        props.add("webhookPollInterval");
+        props.add("webhookPort");
+        props.add("webhookSecret");
+        props.add("webhookServer");
+        props.add("webhookUrl");
         props.add("width");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("apiKey");
         secretProps.add("stagingUri");
         secretProps.add("wandbKey");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptySet();
     }

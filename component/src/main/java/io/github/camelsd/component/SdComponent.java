@@ -44,6 +44,9 @@ public class SdComponent extends DefaultComponent {
     private SdS3Stager s3Stager;
     private ExecutorService stagingPool;
     private final SdJobLimiter jobLimiter = new SdJobLimiter();
+    private final SdWebhookRegistry webhookRegistry = new SdWebhookRegistry();
+    /** Signs callback tokens when no webhookSecret is configured: valid for this component's lifetime. */
+    private final SdWebhookTokens ownWebhookTokens = new SdWebhookTokens(SdWebhookTokens.randomSecret());
 
     public SdComponent() {
     }
@@ -137,6 +140,17 @@ public class SdComponent extends DefaultComponent {
 
     SdJobLimiter jobLimiter() {
         return jobLimiter;
+    }
+
+    /** The jobs waiting for a callback, and the callbacks sd:webhook emitted. */
+    SdWebhookRegistry webhookRegistry() {
+        return webhookRegistry;
+    }
+
+    /** The tokens of callback URLs for endpoints without a webhookSecret of their own. */
+    SdWebhookTokens webhookTokens() {
+        return configuration.getWebhookSecret() != null ? new SdWebhookTokens(configuration.getWebhookSecret())
+                : ownWebhookTokens;
     }
 
     ScheduledExecutorService waitScheduler() {

@@ -30,7 +30,7 @@ public class SdConfiguration implements Cloneable {
               description = "Which generation of the API's paths: v3 (the 2023 docs: /api/v3, /api/v4/dreambooth, /api/v5) or v6 (the current docs). With or without modelId it picks each operation's path, and so its family's fetch, limits and wire form of flags (yes/no on the 2023 paths and on ControlNet, JSON booleans on the other v6 paths).")
     private SdApiVersion apiVersion = SdApiVersion.v3;
     @UriParam(label = "advanced",
-              description = "Path of this operation below baseUrl, replacing the API family's default (for example /api/v1/enterprise/text2img). A fetch path takes the job id in place of {id}, or in the body as request_id when it has no {id}.")
+              description = "Path of this operation below baseUrl, replacing the API family's default (for example /api/v1/enterprise/text2img). A fetch path takes the job id in place of {id}, or in the body as request_id when it has no {id}. For sd:webhook: the path it receives callbacks on (default /sd/webhook).")
     private String path;
     @UriParam(label = "advanced",
               description = "Path of the fetch call used to wait for this operation's queued jobs, replacing the default of the fetch operation.")
@@ -165,10 +165,33 @@ public class SdConfiguration implements Cloneable {
     private Boolean instantResponse;
     @UriParam(label = "generation", description = "img2img and inpaint: how much the initial image changes, 0 to 1.")
     private Double strength;
-    @UriParam(label = "generation", description = "URL the API calls (POST) when the job completes.")
+    @UriParam(label = "generation", description = "URL the API calls (POST) when the job completes, or auto: the component then sends the URL of its sd:webhook consumer (webhookUrl) with a per-job token and a track_id, and the waiting exchange completes from the callback, polling only as a fallback every webhookPollInterval; with waitForResult=false the sd:webhook route receives the result.")
     private String webhook;
     @UriParam(label = "generation", description = "Id the API returns in the webhook call.")
     private String trackId;
+
+    // ---- webhooks ----
+    @UriParam(label = "webhook",
+              description = "The public URL of this application's sd:webhook consumer, which the API calls back with webhook=auto (for example https://app.example.com/sd/callback; the API wants HTTPS). Default: the address of an sd:webhook consumer of this component on the embedded server, which only a server on the same network reaches (an emulator, an enterprise server).")
+    private String webhookUrl;
+    @UriParam(label = "security", secret = true,
+              description = "The key that signs and checks the per-job tokens of callback URLs (HMAC-SHA256). Give every instance the same one so that a callback is accepted whichever instance it reaches, also after a restart. Default: a random key per start of the component.")
+    private String webhookSecret;
+    @UriParam(label = "webhook", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "With webhook=auto, the pause between the fallback fetch calls of a job whose callback has not come (webhooks may be late or lost); trainings use the longer of this and trainingPollInterval.")
+    private long webhookPollInterval = 60000;
+    @UriParam(label = "consumer,webhook", defaultValue = "auto", enums = "auto,platform-http,embedded",
+              description = "What serves sd:webhook: platform-http (the application's HTTP server, on Quarkus camel-quarkus-platform-http), embedded (the JDK's built-in HTTP server on webhookHost and webhookPort), or auto (platform-http when the application has it, else embedded).")
+    private String webhookServer = "auto";
+    @UriParam(label = "consumer,webhook", defaultValue = "0.0.0.0",
+              description = "The address the embedded webhook server listens on.")
+    private String webhookHost = "0.0.0.0";
+    @UriParam(label = "consumer,webhook", defaultValue = "0",
+              description = "The port of the embedded webhook server; 0 takes a free port (logged, and used for webhook=auto without webhookUrl).")
+    private int webhookPort;
+    @UriParam(label = "consumer,webhook", defaultValue = "16777216",
+              description = "The largest callback body (bytes) sd:webhook accepts; a larger one is answered 413 and never becomes an exchange.")
+    private long webhookMaxBodySize = 16L * 1024 * 1024;
 
     @UriParam(label = "community", description = "Algorithm of the DPMSolverMultistepScheduler: none or dpmsolver+++.")
     private String algorithmType;
@@ -801,6 +824,69 @@ public class SdConfiguration implements Cloneable {
     /** Id the API returns in the webhook call. */
     public void setTrackId(String trackId) {
         this.trackId = trackId;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    /** The public URL of this application's sd:webhook consumer, which the API calls back with webhook=auto. */
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /** The key that signs and checks the per-job tokens of callback URLs. */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public long getWebhookPollInterval() {
+        return webhookPollInterval;
+    }
+
+    /** With webhook=auto, the pause between the fallback fetch calls of a job whose callback has not come. */
+    public void setWebhookPollInterval(long webhookPollInterval) {
+        this.webhookPollInterval = webhookPollInterval;
+    }
+
+    public String getWebhookServer() {
+        return webhookServer;
+    }
+
+    /** What serves sd:webhook: platform-http, embedded or auto. */
+    public void setWebhookServer(String webhookServer) {
+        this.webhookServer = webhookServer;
+    }
+
+    public String getWebhookHost() {
+        return webhookHost;
+    }
+
+    /** The address the embedded webhook server listens on. */
+    public void setWebhookHost(String webhookHost) {
+        this.webhookHost = webhookHost;
+    }
+
+    public int getWebhookPort() {
+        return webhookPort;
+    }
+
+    /** The port of the embedded webhook server; 0 takes a free port. */
+    public void setWebhookPort(int webhookPort) {
+        this.webhookPort = webhookPort;
+    }
+
+    public long getWebhookMaxBodySize() {
+        return webhookMaxBodySize;
+    }
+
+    /** The largest callback body (bytes) sd:webhook accepts. */
+    public void setWebhookMaxBodySize(long webhookMaxBodySize) {
+        this.webhookMaxBodySize = webhookMaxBodySize;
     }
 
     public String getAlgorithmType() {

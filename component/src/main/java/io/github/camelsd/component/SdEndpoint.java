@@ -46,19 +46,37 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
 
     @Override
     public Producer createProducer() {
+        if (resolvedOperation.kind() == SdOperation.Kind.WEBHOOK) {
+            throw new IllegalStateException("sd:webhook only receives the API's callbacks: use it in from(...), and"
+                                            + " webhook=auto on the producers whose jobs it completes");
+        }
         return new SdProducer(this);
     }
 
-    /** Only {@code fine-tune-status} consumes: it watches trainings and emits their stage changes. */
+    /**
+     * Two operations consume: {@code webhook} receives the API's callbacks, {@code fine-tune-status} watches trainings
+     * and emits their stage changes.
+     */
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (resolvedOperation != SdOperation.FINE_TUNE_STATUS) {
+        org.apache.camel.support.DefaultConsumer consumer;
+        if (resolvedOperation.kind() == SdOperation.Kind.WEBHOOK) {
+            consumer = new SdWebhookConsumer(this, processor);
+        } else if (resolvedOperation == SdOperation.FINE_TUNE_STATUS) {
+            consumer = new SdTrainingConsumer(this, processor);
+        } else {
             throw new IllegalStateException("sd:" + resolvedOperation.uriName() + " only sends requests: use it in"
-                                            + " to(...); from(...) takes sd:fine-tune-status, which watches trainings");
+                                            + " to(...); from(...) takes sd:webhook (the API's callbacks) and"
+                                            + " sd:fine-tune-status (watches trainings)");
         }
-        SdTrainingConsumer consumer = new SdTrainingConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** The tokens of this endpoint's callback URLs: under its webhookSecret, else the component's. */
+    SdWebhookTokens webhookTokens() {
+        return configuration.getWebhookSecret() != null ? new SdWebhookTokens(configuration.getWebhookSecret())
+                : getComponent().webhookTokens();
     }
 
     public String getOperation() {

@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.camelsd.component.error.SdException;
 import io.github.camelsd.component.error.SdWaitTimeoutException;
 import io.github.camelsd.component.response.SdResponse;
+import io.github.camelsd.component.response.SdResponseDecoder;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Waits for one queued job without holding a thread: each re-check is a task on the component's scheduler that only
  * starts a non-blocking fetch call; the fetch's completion either schedules the next re-check or ends the exchange.
  * The pause before a re-check is the API's {@code eta}, kept between {@code minPollInterval} and {@code pollInterval},
- * and never past {@code maxWait}.
+ * and never past {@code maxWait}. With webhook=auto the job's callback ends the wait too, and the re-checks are only a
+ * fallback every {@code webhookPollInterval}: whichever comes first ends the exchange, once.
  */
 final class SdJobWaiter {
 
@@ -43,6 +48,11 @@ final class SdJobWaiter {
     private final SdConfiguration config;
     private final Waiting waiting;
     private final long startedNanos = System.nanoTime();
+    /** The callback token of the job (webhook=auto), or null when only polling can end the wait. */
+    private final String webhookToken;
+    /** Set by whatever ends the wait first: a fetch answer, a callback, the deadline. */
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile ScheduledFuture<?> nextPoll;
     private int polls;
     /** The last training stage seen, so each change is logged once. */
     private String stage;
@@ -62,46 +72,128 @@ final class SdJobWaiter {
         }
         this.fetchBody = new HashMap<>(keyOnlyBody);
         this.fetchBody.putAll(fetchCall.bodyFields());
+        this.webhookToken = exchange.getProperty(SdProducer.WEBHOOK_TOKEN, String.class);
     }
 
-    /** sd:fetch: the first call goes out at once. */
+    /** sd:fetch, or a redelivery resuming an accepted job: the first call goes out at once. */
     void pollNow() {
+        listen();
         poll();
     }
 
     /** A generation answered processing: the first re-check waits as the answer asks. */
     void pollAfter(SdResponse processing) {
-        scheduleNext(processing);
+        listen();
+        Runnable ending;
+        synchronized (this) {
+            ending = ended.get() ? null : scheduleNextOrEnd(processing);
+        }
+        run(ending);
+    }
+
+    private void listen() {
+        if (webhookToken != null) {
+            producer.getEndpoint().getComponent().webhookRegistry().await(webhookToken, this::onCallback);
+        }
     }
 
     private void poll() {
+        if (ended.get()) {
+            return; // a callback ended the wait while this re-check was due
+        }
         polls++;
         try {
             producer.call(fetchCall.uri(), fetchBody, exchange, jobId).whenComplete(this::onFetchAnswer);
         } catch (RuntimeException e) {
-            producer.finish(exchange, callback, e, null); // e.g. the component stopped while the job waited
+            run(ending(e)); // e.g. the component stopped while the job waited
         }
     }
 
+    /*
+     * A fetch answer and a callback may arrive at once: each decides, and writes the message's headers, under the lock,
+     * and the one that ends the wait continues the route after releasing it (the route may go on on this thread).
+     */
+
     private void onFetchAnswer(SdResponse response, Throwable error) {
-        if (error == null && waiting == Waiting.TRAINING) {
-            noteStage(response);
-        }
-        if (error == null && isPending(response) && config.isWaitForResult()) {
-            try {
-                scheduleNext(response);
-            } catch (RuntimeException e) {
-                producer.finish(exchange, callback, e, null);
+        Runnable ending;
+        synchronized (this) {
+            if (ended.get()) {
+                return;
             }
-            return;
+            if (error == null && waiting == Waiting.TRAINING) {
+                noteStage(response);
+            }
+            if (error == null && isPending(response) && config.isWaitForResult()) {
+                ending = scheduleNextOrEnd(response);
+            } else {
+                ending = error != null ? ending(error) : ending(response);
+            }
         }
-        if (error != null) {
-            producer.finish(exchange, callback, error, null);
-        } else if (waiting == Waiting.TRAINING) {
-            producer.finish(exchange, callback, null, () -> SdResultWriter.trainingStatus(exchange, jobId, response, polls));
-        } else {
-            producer.completeJob(exchange, callback, response, polls);
+        run(ending);
+    }
+
+    /**
+     * The job's callback (webhook=auto), on the thread that received it: decoded like a fetch answer, so a failed job
+     * fails with the same exception; a training's callback names its stage.
+     */
+    private void onCallback(byte[] payload) {
+        Runnable ending = null;
+        synchronized (this) {
+            if (ended.get()) {
+                return;
+            }
+            try {
+                SdResponse response = SdResponseDecoder.decode(producer.name() + " webhook", 200, payload, exchange,
+                        jobId);
+                if (waiting == Waiting.TRAINING) {
+                    noteStage(response);
+                }
+                if (!isPending(response)) {
+                    LOG.debug("{} job {} completed by its webhook after {} polls", producer.name(), jobId, polls);
+                    ending = ending(response);
+                }
+            } catch (SdException e) {
+                ending = ending(e);
+            }
         }
+        run(ending);
+    }
+
+    private static void run(Runnable ending) {
+        if (ending != null) {
+            ending.run();
+        }
+    }
+
+    /** What ends the wait with a failure; null when something ended it already. */
+    private Runnable ending(Throwable error) {
+        return claim() ? () -> producer.finish(exchange, callback, error, null) : null;
+    }
+
+    /** What ends the wait with the job's (or training's) last answer; null when something ended it already. */
+    private Runnable ending(SdResponse response) {
+        if (!claim()) {
+            return null;
+        }
+        return waiting == Waiting.TRAINING
+                ? () -> producer.finish(exchange, callback, null,
+                        () -> SdResultWriter.trainingStatus(exchange, jobId, response, polls))
+                : () -> producer.completeJob(exchange, callback, response, polls);
+    }
+
+    /** The first caller wins: it stops listening for the callback and cancels the next re-check. */
+    private boolean claim() {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        if (webhookToken != null) {
+            producer.getEndpoint().getComponent().webhookRegistry().forget(webhookToken);
+        }
+        ScheduledFuture<?> pending = nextPoll;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        return true;
     }
 
     /** Every EventNotifier of the context hears of the stage change (a failing notifier must not end the wait). */
@@ -132,7 +224,17 @@ final class SdJobWaiter {
         }
     }
 
-    private void scheduleNext(SdResponse processing) {
+    /** The next re-check; or what ends the wait when it cannot be scheduled (the component stopped). */
+    private Runnable scheduleNextOrEnd(SdResponse processing) {
+        try {
+            return scheduleNext(processing);
+        } catch (RuntimeException e) {
+            return ending(e);
+        }
+    }
+
+    /** Schedules the next re-check; what ends the wait instead when its deadline has passed, else null. */
+    private Runnable scheduleNext(SdResponse processing) {
         boolean training = waiting == Waiting.TRAINING;
         if (training) {
             noteStage(processing);
@@ -146,19 +248,23 @@ final class SdJobWaiter {
             String what = training ? "training " + jobId + " still at stage " + stage : "job " + jobId + " still processing";
             String option = training ? "trainingMaxWait" : "maxWait";
             String resume = training ? "sd:fine-tune-status" : "sd:fetch";
-            producer.finish(exchange, callback, new SdWaitTimeoutException(
+            return ending(new SdWaitTimeoutException(
                     producer.name() + " " + what + " after " + elapsed + " ms (" + option + " " + maxWait
                                                                            + " ms); resume it with " + resume,
-                    exchange, jobId, Duration.ofMillis(elapsed)), null);
-            return;
+                    exchange, jobId, Duration.ofMillis(elapsed)));
         }
         long pause = training ? config.getTrainingPollInterval() : pauseFor(processing.eta());
+        if (webhookToken != null) {
+            pause = Math.max(pause, config.getWebhookPollInterval()); // the callback is expected: polls are the fallback
+        }
         long delay = Math.min(spread(pause), remaining);
         LOG.debug("{} job {} processing, re-check in {} ms", producer.name(), jobId, delay);
         try {
-            producer.getEndpoint().getComponent().waitScheduler().schedule(this::poll, delay, TimeUnit.MILLISECONDS);
+            nextPoll = producer.getEndpoint().getComponent().waitScheduler().schedule(this::poll, delay,
+                    TimeUnit.MILLISECONDS);
+            return null;
         } catch (RejectedExecutionException e) {
-            producer.finish(exchange, callback, e, null); // the component is stopping
+            return ending(e); // the component is stopping
         }
     }
 

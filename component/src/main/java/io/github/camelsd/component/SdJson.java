@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -13,12 +14,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON mapper of the component, and the only way request bodies reach a log: with every key masked (the API
- * key, and any other field named {@code *_key}, such as a training's {@code wandb_key}).
+ * key, and any other field named {@code *_key}, such as a training's {@code wandb_key}; the token of a webhook URL).
  */
 public final class SdJson {
 
     public static final String KEY = "key";
     private static final String MASK = "xxxxxx";
+    private static final String WEBHOOK = "webhook";
+    /** The per-job token of a callback URL (webhook=auto): as good as a password for that job's callbacks. */
+    private static final Pattern WEBHOOK_TOKEN = Pattern.compile("([?&]token=)[^&#]*");
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -57,7 +61,9 @@ public final class SdJson {
     /** The body as it may be logged: the key replaced by a mask. */
     public static String masked(Map<String, Object> body) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
-        copy.replaceAll((name, value) -> name.equals(KEY) || name.endsWith("_" + KEY) ? MASK : value);
+        copy.replaceAll((name, value) -> name.equals(KEY) || name.endsWith("_" + KEY) ? MASK
+                : name.equals(WEBHOOK) && value instanceof String url ? WEBHOOK_TOKEN.matcher(url).replaceAll("$1" + MASK)
+                : value);
         try {
             return MAPPER.writeValueAsString(copy);
         } catch (IOException e) {

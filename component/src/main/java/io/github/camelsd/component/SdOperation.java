@@ -149,7 +149,11 @@ public enum SdOperation {
      */
     FETCH(row("fetch", Kind.FETCH).stock(STOCK_V3, "/api/v3/fetch/{id}", REALTIME_V6, "/api/v6/realtime/fetch/{id}")
             .community(COMMUNITY_V4, "/api/v4/dreambooth/fetch", COMMUNITY_V6, "/api/v6/images/fetch")),
-    SYSTEM_LOAD(row("system-load", Kind.STATUS).at(ACCOUNT, "/api/v3/system_load"));
+    SYSTEM_LOAD(row("system-load", Kind.STATUS).at(ACCOUNT, "/api/v3/system_load")),
+
+    // ---- callbacks ----
+    /** Receives the API's webhook calls ({@code from("sd:webhook")}); it calls nothing, so it has no route. */
+    WEBHOOK(row("webhook", Kind.WEBHOOK));
 
     /** Which flow of the producer an operation takes. */
     public enum Kind {
@@ -166,7 +170,9 @@ public enum SdOperation {
         /** Answers a JSON array, the body is that List. */
         LISTING,
         /** Hosts image content and answers its URL. */
-        UPLOAD
+        UPLOAD,
+        /** Receives the API's callbacks: a consumer, no call of its own. */
+        WEBHOOK
     }
 
     /** What a finished job's result is. */
@@ -187,7 +193,7 @@ public enum SdOperation {
                                        + "fashion,img-mixer,edit-inpaint,qwen-edit,fine-tune,lora-fine-tune,"
                                        + "fine-tune-status,cancel-training,delete-training,fine-tune-list,load-model,"
                                        + "model-list,model-reload,base64-to-url,base64-crop,nsfw-image-check,"
-                                       + "nsfw-prompt-check,fetch,system-load";
+                                       + "nsfw-prompt-check,fetch,system-load,webhook";
 
     /** One row of the table, written as what differs from the defaults. */
     private static final class Row {

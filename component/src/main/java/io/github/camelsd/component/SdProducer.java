@@ -17,6 +17,8 @@ import io.github.camelsd.component.error.SdGenerationFailedException;
 import io.github.camelsd.component.error.SdNsfwContentException;
 import io.github.camelsd.component.error.SdTooManyPendingJobsException;
 import io.github.camelsd.component.error.SdUnparseableResponseException;
+import io.github.camelsd.component.error.SdValidationException;
+import io.github.camelsd.component.request.SdField;
 import io.github.camelsd.component.request.SdImageInput;
 import io.github.camelsd.component.request.SdRequest;
 import io.github.camelsd.component.request.SdRequestAssembler;
@@ -37,6 +39,8 @@ public class SdProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(SdProducer.class);
     /** Exchange property: the job an earlier attempt of this exchange got accepted, kept for redeliveries. */
     static final String ACCEPTED_JOB = "CamelSdAcceptedJobId";
+    /** Exchange property: the callback token of this exchange's job (webhook=auto), kept with {@link #ACCEPTED_JOB}. */
+    static final String WEBHOOK_TOKEN = "CamelSdWebhookToken";
 
     private final SdEndpoint endpoint;
     private final String name;
@@ -59,7 +63,7 @@ public class SdProducer extends DefaultAsyncProducer {
         try {
             switch (operation.kind()) {
                 case GENERATION, TRAINING -> {
-                    SdRequest request = SdRequestAssembler.request(operation, config, exchange);
+                    SdRequest request = withCallback(SdRequestAssembler.request(operation, config, exchange), exchange);
                     if (request.body().values().stream().anyMatch(SdProducer::holdsContent)) {
                         stageThenGenerate(exchange, callback, request);
                     } else {
@@ -107,6 +111,38 @@ public class SdProducer extends DefaultAsyncProducer {
             return true;
         }
         return false;
+    }
+
+    /**
+     * webhook=auto: the job gets the URL of the sd:webhook consumer with a token of its own, and a track_id (unless the
+     * request has one) to correlate by. A redelivery resuming an accepted job keeps its token: that is the URL the API
+     * will call.
+     */
+    private SdRequest withCallback(SdRequest request, Exchange exchange) throws SdValidationException {
+        if (!SdField.WEBHOOK_AUTO.equals(request.body().get(SdField.WEBHOOK.apiName()))) {
+            return request;
+        }
+        SdConfiguration config = endpoint.getConfiguration();
+        String base = config.getWebhookUrl() != null && !config.getWebhookUrl().isBlank() ? config.getWebhookUrl()
+                : endpoint.getComponent().webhookRegistry().localUrl();
+        if (base == null || base.isBlank()) {
+            throw new SdValidationException(name + " request rejected before sending: webhookUrl is required by"
+                                            + " webhook=auto (the public URL of the sd:webhook consumer), and no"
+                                            + " sd:webhook consumer of this component runs on the embedded server",
+                    exchange, 0, Map.of("webhookUrl", List.of("is required by webhook=auto")), false);
+        }
+        String token = exchange.getProperty(ACCEPTED_JOB) != null ? exchange.getProperty(WEBHOOK_TOKEN, String.class)
+                : null;
+        if (token == null) {
+            token = endpoint.webhookTokens().issue(config.isWaitForResult()
+                    ? SdWebhookTokens.Use.AWAITED : SdWebhookTokens.Use.HANDED_BACK);
+            exchange.setProperty(WEBHOOK_TOKEN, token);
+        }
+        Map<String, Object> body = new LinkedHashMap<>(request.body());
+        body.put(SdField.WEBHOOK.apiName(), base + (base.contains("?") ? "&" : "?") + "token=" + token);
+        // the token's random part, without its MAC: it correlates, and proves nothing
+        body.putIfAbsent(SdField.TRACK_ID.apiName(), token.substring(1, token.indexOf('.')));
+        return new SdRequest(request.route(), body);
     }
 
     /**
@@ -435,6 +471,7 @@ public class SdProducer extends DefaultAsyncProducer {
             Throwable failure = SdHttpTransport.unwrap(error);
             if (!canResume(failure)) {
                 exchange.removeProperty(ACCEPTED_JOB);
+                exchange.removeProperty(WEBHOOK_TOKEN);
             }
             if (failure != null) {
                 exchange.setException(failure);

@@ -58,6 +58,7 @@ class SdSecretLeakTest extends SdEmulatorTestSupport {
 
     private static final List<String> LOGGERS = List.of("", "org.apache.camel", "io.github.camelsd");
     private final List<Level> levelsBefore = new java.util.ArrayList<>();
+    private final java.util.concurrent.BlockingQueue<String> callbacks = new java.util.concurrent.LinkedBlockingQueue<>();
 
     @BeforeEach
     void captureEverything() {
@@ -90,6 +91,9 @@ class SdSecretLeakTest extends SdEmulatorTestSupport {
                         .log("sending ${body} to sd")
                         .to("sd:text2img?samples=1&apiKey=" + URI_KEY)
                         .log("got ${body} with ${headers}");
+                from("sd:webhook?webhookHost=127.0.0.1").routeId("callbacks")
+                        .log("called back with ${body} and ${headers}")
+                        .process(e -> callbacks.add(e.getMessage().getHeader(SdConstants.JOB_ID, String.class)));
             }
         };
     }
@@ -147,6 +151,37 @@ class SdSecretLeakTest extends SdEmulatorTestSupport {
             assertFalse(routes.contains(key), routes);
             for (String attribute : jmxEndpointAttributes()) {
                 assertFalse(attribute.contains(key), () -> "key in JMX: " + attribute);
+            }
+        }
+    }
+
+    /** A callback URL's token lets anyone complete that job: it is logged nowhere, by the producer or the consumer. */
+    @Test
+    void theWebhookTokenIsInNoLog() throws Exception {
+        emulator.setProcessingTime(Duration.ofMillis(200));
+        Exchange awaited = send("sd:text2img?webhook=auto&webhookPollInterval=60000", "a called-back fox");
+        assertFalse(awaited.isFailed(), () -> "failed: " + awaited.getException());
+        Exchange handedBack = send("sd:text2img?webhook=auto&waitForResult=false", "a handed-back fox");
+        String jobId = handedBack.getMessage().getBody(String.class);
+        assertTrue(jobId.equals(callbacks.poll(10, java.util.concurrent.TimeUnit.SECONDS)), "the route was called back");
+
+        assertTrue(logged.stream().anyMatch(line -> line.contains("POST")), "TRACE logging really was on");
+        for (io.github.camelsd.emulator.RecordedRequest request : emulator.requests()) {
+            Object webhook = request.body().get("webhook");
+            if (webhook == null) {
+                continue;
+            }
+            String token = webhook.toString().substring(webhook.toString().indexOf("token=") + 6);
+            String mac = token.substring(token.indexOf('.') + 1); // the part that makes the token valid
+            for (String line : logged) {
+                if (line.contains("[sd-emulator-")) {
+                    continue; // the emulator plays the API, which must know the URL: its client's debug log is not ours
+                }
+                assertFalse(line.contains(mac), () -> "webhook token in log: " + line);
+            }
+            for (Exchange exchange : List.of(awaited, handedBack)) {
+                assertFalse(exchange.getMessage().getHeaders().toString().contains(mac),
+                        () -> "webhook token in headers: " + exchange.getMessage().getHeaders());
             }
         }
     }

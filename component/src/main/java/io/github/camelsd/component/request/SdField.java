@@ -50,7 +50,7 @@ public enum SdField {
     BASE64("base64", SdConstants.BASE64, Type.FLAG, Limits.NONE),
     TEMP("temp", SdConstants.TEMP, Type.FLAG, Limits.NONE),
     INSTANT_RESPONSE("instant_response", SdConstants.INSTANT_RESPONSE, Type.FLAG, Limits.NONE),
-    WEBHOOK("webhook", SdConstants.WEBHOOK, Type.URL, Limits.NONE),
+    WEBHOOK("webhook", SdConstants.WEBHOOK, Type.WEBHOOK, Limits.NONE),
     TRACK_ID("track_id", SdConstants.TRACK_ID, Type.TEXT, Limits.NONE),
     INIT_IMAGE("init_image", SdConstants.INIT_IMAGE, Type.IMAGE, Limits.NONE),
     MASK_IMAGE("mask_image", SdConstants.MASK_IMAGE, Type.IMAGE, Limits.NONE),
@@ -137,11 +137,16 @@ public enum SdField {
         DECIMAL_LIST,
         /** An absolute http(s) URL. */
         URL,
+        /** An absolute http(s) URL, or {@link SdField#WEBHOOK_AUTO}: the component's own callback URL. */
+        WEBHOOK,
         /** An absolute http(s) URL of an image, base64 data when the request asks for base64, or content to stage. */
         IMAGE,
         /** Images: a List of what {@link #IMAGE} takes, or comma-separated URLs. */
         IMAGE_LIST
     }
+
+    /** The value of {@code webhook} that asks for the component's own callback URL (see sd:webhook). */
+    public static final String WEBHOOK_AUTO = "auto";
 
     private final String apiName;
     private final String optionName;
@@ -213,6 +218,7 @@ public enum SdField {
             case LIST -> String.join(",", checkedItems(items(value), limits, family));
             case DECIMAL_LIST -> decimalList(value, limits, family);
             case URL -> url(value);
+            case WEBHOOK -> WEBHOOK_AUTO.equalsIgnoreCase(text(value).trim()) ? WEBHOOK_AUTO : url(value);
             // bytes are content staged later by the producer (staging=api-hosted)
             case IMAGE_LIST -> (value instanceof Collection<?> c ? c : value instanceof byte[] ? List.of(value)
                     : items(value)).stream()
