@@ -33,6 +33,13 @@ final class SdEmbeddedWebhookServer {
     private static final java.util.logging.Logger JDK_SERVER_TRACE = java.util.logging.Logger.getLogger(
             "com.sun.net.httpserver");
 
+    /**
+     * Connections the kernel queues before the server accepts them. Jobs submitted together finish together and the
+     * API calls back each one on a connection of its own; the JDK's default (50) is small for such a burst, and a
+     * refused connect is a lost callback (the API does not retry).
+     */
+    private static final int BACKLOG = 1024;
+
     private final HttpServer server;
     private final ExecutorService threads;
     private final CamelContext camel;
@@ -51,7 +58,7 @@ final class SdEmbeddedWebhookServer {
         if (level == null || level.intValue() < java.util.logging.Level.INFO.intValue()) {
             JDK_SERVER_TRACE.setLevel(java.util.logging.Level.INFO);
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
         ExecutorService threads = camel.getExecutorServiceManager().newFixedThreadPool(owner, "SdWebhookServer", 2);
         server.setExecutor(threads);
         server.createContext(path, exchange -> answer(exchange, path, maxBodySize, receiver));

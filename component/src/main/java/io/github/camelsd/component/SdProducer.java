@@ -138,6 +138,9 @@ public class SdProducer extends DefaultAsyncProducer {
                     ? SdWebhookTokens.Use.AWAITED : SdWebhookTokens.Use.HANDED_BACK);
             exchange.setProperty(WEBHOOK_TOKEN, token);
         }
+        if (config.isWaitForResult()) {
+            endpoint.getComponent().webhookRegistry().expect(token);
+        }
         Map<String, Object> body = new LinkedHashMap<>(request.body());
         body.put(SdField.WEBHOOK.apiName(), base + (base.contains("?") ? "&" : "?") + "token=" + token);
         // the token's random part, without its MAC: it correlates, and proves nothing
@@ -471,7 +474,11 @@ public class SdProducer extends DefaultAsyncProducer {
             Throwable failure = SdHttpTransport.unwrap(error);
             if (!canResume(failure)) {
                 exchange.removeProperty(ACCEPTED_JOB);
-                exchange.removeProperty(WEBHOOK_TOKEN);
+                Object token = exchange.removeProperty(WEBHOOK_TOKEN);
+                if (token != null) {
+                    // a job that ended without waiting (done at once, or failed) expects its callback no more
+                    endpoint.getComponent().webhookRegistry().forget(token.toString());
+                }
             }
             if (failure != null) {
                 exchange.setException(failure);
