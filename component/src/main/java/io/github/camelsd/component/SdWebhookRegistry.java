@@ -19,14 +19,15 @@ final class SdWebhookRegistry {
     /** Callbacks kept for a waiter that does not exist yet: a training's eight stages, with room to spare. */
     private static final int EARLY_KEPT = 16;
 
-    private final Map<String, Consumer<byte[]>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Slot> waiting = new ConcurrentHashMap<>();
     private final Map<String, Boolean> emitted = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > REMEMBERED;
         }
     };
-    /** One expected job: its waiter, or the callback that came before it. */
+
+    /** One expected job: its waiter, or the callbacks that came before it. */
     private static final class Slot {
         Consumer<byte[]> handler;
         final List<byte[]> early = new ArrayList<>(1);
