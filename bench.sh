@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark: ./bench.sh [--quick] [--only=overhead|waiting|hand-written|start-up]. Builds what it measures, then runs every measurement in one fresh JVM and prints
+# The benchmark: ./bench.sh [--quick] [--only=overhead|waiting|hand-written|webhook|start-up]. Builds what it measures, then runs every measurement in one fresh JVM and prints
 # a table of figures and ratios; bench/target/bench-results.md and .json keep them. See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")"

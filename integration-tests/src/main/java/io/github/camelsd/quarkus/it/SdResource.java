@@ -29,6 +29,8 @@ public class SdResource {
 
     @Inject
     ProducerTemplate template;
+    @Inject
+    SdCallbacks callbacks;
 
     @POST
     @Path("/text2img")
@@ -95,6 +97,31 @@ public class SdResource {
     @Consumes(MediaType.TEXT_PLAIN)
     public Map<String, Object> wrongKey(String prompt) throws Exception {
         return job(send(SdRoutes.WRONG_KEY, prompt, Map.of()));
+    }
+
+    /** A job completed from its callback (webhook=auto), waited for: its images and how many polls it took. */
+    @POST
+    @Path("/webhook/text2img")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public Map<String, Object> webhookText2img(String prompt) throws Exception {
+        return job(send(SdRoutes.WEBHOOK_TEXT2IMG, prompt, Map.of()));
+    }
+
+    /** A job handed back at once; its callback reaches the sd:webhook route. */
+    @POST
+    @Path("/webhook/submit")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public Map<String, Object> webhookSubmit(String prompt) throws Exception {
+        return job(send(SdRoutes.WEBHOOK_SUBMIT, prompt, Map.of()));
+    }
+
+    /** What the sd:webhook route received for a job: 404 until its callback came. */
+    @GET
+    @Path("/webhook/received/{jobId}")
+    public jakarta.ws.rs.core.Response received(@PathParam("jobId") String jobId) {
+        Map<String, Object> received = callbacks.of(jobId);
+        return received == null ? jakarta.ws.rs.core.Response.status(404).build()
+                : jakarta.ws.rs.core.Response.ok(received).build();
     }
 
     @GET

@@ -17,6 +17,10 @@ public class SdRoutes extends RouteBuilder {
     static final String FETCH = "direct:fetch";
     static final String SYSTEM_LOAD = "direct:system-load";
     static final String WRONG_KEY = "direct:wrong-key";
+    static final String WEBHOOK_TEXT2IMG = "direct:webhook-text2img";
+    static final String WEBHOOK_SUBMIT = "direct:webhook-submit";
+    /** Where the API calls back: this application's own HTTP server (platform-http). */
+    static final String CALLBACK_PATH = "/sd/callback";
 
     /** Not the Dev Services key: the API answers "Invalid Api Key". */
     static final String WRONG_KEY_VALUE = "not-a-valid-key";
@@ -34,5 +38,12 @@ public class SdRoutes extends RouteBuilder {
         from(FETCH).routeId("fetch").to("sd:fetch");
         from(SYSTEM_LOAD).routeId("system-load").to("sd:system-load");
         from(WRONG_KEY).routeId("wrong-key").to("sd:text2img?apiKey=RAW(" + WRONG_KEY_VALUE + ")");
+        // the job completes from its callback; the fallback poll is far later than the job's 500 ms
+        from(WEBHOOK_TEXT2IMG).routeId("webhook-text2img")
+                .to("sd:text2img?webhook=auto&webhookUrl={{sd.callback-url}}&webhookPollInterval=60s");
+        from(WEBHOOK_SUBMIT).routeId("webhook-submit")
+                .to("sd:text2img?webhook=auto&webhookUrl={{sd.callback-url}}&waitForResult=false");
+        from("sd:webhook?path=" + CALLBACK_PATH + "&bridgeErrorHandler=true").routeId("callbacks")
+                .process(e -> e.getContext().getRegistry().findSingleByType(SdCallbacks.class).received(e));
     }
 }
