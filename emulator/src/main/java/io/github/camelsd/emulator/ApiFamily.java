@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code messege}; the v6 APIs use 400/401/404, spell {@code message}, add {@code proxy_links} and have the safety
  * checker off by default (their OpenAPI default). Families differ too in the form of their validation errors and in
  * what a fetch of a job still queued answers: see {@link ValidationForm} and {@link #queuedFetchField()}. The current
- * docs' training, model-operation and general pages have error bodies of their own ({@link Errors}).
+ * docs' training, model-operation and general pages have error bodies of their own ({@link Errors}). The enterprise
+ * families ({@link #enterprise()}) are the dedicated server's paths, each with the conventions of its hosted twin.
  */
 enum ApiFamily {
 
@@ -92,6 +93,11 @@ enum ApiFamily {
         Object processingProxyLinks() {
             return "";
         }
+
+        @Override
+        int defaultScale() {
+            return GenerationRequest.DEFAULT_SCALE_V6;
+        }
     },
     /**
      * Model training ({@code /api/v3/fine_tune}, {@code lora_fine_tune}, {@code fine_tune_status}, cancel, delete,
@@ -127,6 +133,77 @@ enum ApiFamily {
         @Override
         String modelNotFound(String modelId) {
             return "Model not found: " + modelId;
+        }
+    },
+    /**
+     * The enterprise (dedicated server) API of the 2023 pages, {@code /api/v1/enterprise/<op>} (and the Python SDK's
+     * {@code /api/v1/enterprise/images/<op>}): community request bodies, and the community family's answers (the
+     * field map, {@code messege}, {@code output: ""} while processing, the bare answer for a job still queued), all
+     * with HTTP 200, but for a bad key: its OpenAPI lists that one alone, as 401. Its fetch takes {@code request_id}
+     * in the body, and the emulator also takes the id in the path, where {@code fetch_result} points.
+     */
+    ENTERPRISE("/api/v1/enterprise/fetch/", 401, ValidationForm.FIELD_MAP, 200, 200, "messege", false, true, 30, "",
+            "messege", Errors.SEED) {
+        @Override
+        String modelNotFound(String modelId) {
+            return "Model id not found";
+        }
+
+        @Override
+        boolean enterprise() {
+            return true;
+        }
+    },
+    /** The enterprise realtime server, {@code /api/v1/enterprise/realtime/...}: as {@link #V6_REALTIME}. */
+    ENTERPRISE_REALTIME("/api/v1/enterprise/realtime/fetch/", 401, ValidationForm.FIELD_MAP_OR_PROMPT_REQUIRED, 400,
+            404, "message", true, false, 20, List.of(), null, Errors.SEED) {
+        @Override
+        String modelNotFound(String modelId) {
+            return "Model not found: " + modelId;
+        }
+
+        @Override
+        boolean enterprise() {
+            return true;
+        }
+    },
+    /** The enterprise video server, {@code /api/v1/enterprise/video/...}: as {@link #V6_VIDEO}. */
+    ENTERPRISE_VIDEO("/api/v1/enterprise/video/fetch/", 401, ValidationForm.SHORT_TEXT, 400, 404, "message", true,
+            false, 20, List.of(), null, Errors.SEED) {
+        @Override
+        String modelNotFound(String modelId) {
+            return "Model not found: " + modelId;
+        }
+
+        @Override
+        boolean enterprise() {
+            return true;
+        }
+    },
+    /**
+     * The enterprise super resolution server, {@code /api/v1/enterprise/super_resolution/...} (its pages) or
+     * {@code .../super-resolution/...} (its OpenAPI): as {@link #V6_EDITING}.
+     */
+    ENTERPRISE_SUPER_RESOLUTION("/api/v1/enterprise/super_resolution/fetch/", 401, ValidationForm.SHORT_TEXT, 400, 404,
+            "message", true, false, 20, List.of(), "message", Errors.SEED) {
+        @Override
+        String modelNotFound(String modelId) {
+            return "Model not found: " + modelId;
+        }
+
+        @Override
+        Object processingProxyLinks() {
+            return "";
+        }
+
+        @Override
+        int defaultScale() {
+            return GenerationRequest.DEFAULT_SCALE_V6;
+        }
+
+        @Override
+        boolean enterprise() {
+            return true;
         }
     };
 
@@ -245,6 +322,19 @@ enum ApiFamily {
 
     /** Both documented texts for an unknown {@code model_id}. */
     abstract String modelNotFound(String modelId);
+
+    /**
+     * Whether its paths are a dedicated server's: they take only the enterprise keys (and the other paths only the
+     * others), their models are the ones loaded on the server, and the server operations act on their jobs.
+     */
+    boolean enterprise() {
+        return false;
+    }
+
+    /** A super resolution's {@code scale} when none is sent: v6's documented 3, else 4 (the default model's). */
+    int defaultScale() {
+        return GenerationRequest.DEFAULT_SCALE_V3;
+    }
 
     /** The steps {@code meta} reports for {@code steps} asked for. */
     int metaSteps(int steps) {

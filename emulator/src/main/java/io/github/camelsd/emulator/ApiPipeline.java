@@ -19,7 +19,9 @@ import static io.github.camelsd.emulator.RequestRules.absent;
  * image download, then the operation: for a generation, spam filter, queue limit, then the job. Only the download is
  * asynchronous; every other step answers at once, so no worker waits. An upload is no job: after key check and
  * validation its image is stored and its URL answered; nor are the model list and model reload, answered after the key
- * check (and, for a reload, the model check), the trainings ({@link TrainingOperations}) and the NSFW checks.
+ * check (and, for a reload, the model check), the trainings ({@link TrainingOperations}), the NSFW checks and the
+ * dedicated server's own operations ({@link EnterpriseOperations}). The enterprise paths take only the enterprise keys,
+ * and their models are the ones loaded on the dedicated server.
  */
 final class ApiPipeline {
 
@@ -48,10 +50,14 @@ final class ApiPipeline {
     private final ResponseBodies bodies;
     private final Trainings trainings;
     private final TrainingOperations training;
+    private final EnterpriseOperations enterprise;
 
+    /**
+     * @param closeListener closes the emulator's listener for the restart downtime (the dedicated server's restart)
+     */
     ApiPipeline(EmulatorSettings settings, JobStore jobs, ImageStore images, ImageFetcher fetcher,
             SpamFilter spamFilter, WebhookSender webhooks, EmulatorThreads threads, ResponseBodies bodies,
-            Trainings trainings) {
+            Trainings trainings, EnterpriseServer server, Runnable closeListener) {
         this.settings = settings;
         this.jobs = jobs;
         this.images = images;
@@ -62,6 +68,12 @@ final class ApiPipeline {
         this.bodies = bodies;
         this.trainings = trainings;
         this.training = new TrainingOperations(settings, trainings, webhooks, threads);
+        this.enterprise = new EnterpriseOperations(settings, server, jobs, webhooks, threads, closeListener);
+    }
+
+    /** What the dedicated server's rows do, and what tests use to restart it. */
+    EnterpriseOperations enterprise() {
+        return enterprise;
     }
 
     /** What the training rows do, and what tests use to move trainings on. */
@@ -81,7 +93,7 @@ final class ApiPipeline {
         }
         Operation operation = match.operation();
         Map<String, Object> body = request.body() != null ? request.body() : Map.of();
-        if (!settings.accepts(body.get("key"))) {
+        if (!settings.accepts(body.get("key"), operation.family().enterprise())) {
             return answer(HttpReply.json(operation.family().invalidKeyStatus(), ResponseBodies.invalidKey()));
         }
         String key = (String) body.get("key");
@@ -89,7 +101,9 @@ final class ApiPipeline {
         case FETCH:
             return answer(fetch(operation, match.id(), body));
         case SYSTEM_LOAD:
-            return answer(HttpReply.json(OK, ResponseBodies.systemLoad(jobs.load(System.nanoTime()))));
+            // the hosted API's queue: the dedicated server's jobs are its own (system_details)
+            return answer(HttpReply.json(OK, ResponseBodies.systemLoad(jobs.load(System.nanoTime(),
+                    job -> !job.family().enterprise()))));
         case UPLOAD:
             return answer(upload(operation, body));
         case MODEL_LIST:
@@ -104,6 +118,20 @@ final class ApiPipeline {
             return answer(training.delete(operation, match.id(), key));
         case TRAINING_LIST:
             return answer(training.list(key));
+        case SERVER_DETAILS:
+            return answer(enterprise.details());
+        case RESTART_SERVER:
+            return answer(enterprise.restart("server restarting"));
+        case UPDATE_SERVER:
+            return answer(enterprise.restart("server updating"));
+        case CLEAR_CACHE:
+            return answer(enterprise.clearCache());
+        case CLEAR_QUEUE:
+            return answer(enterprise.clearQueue());
+        case SCHEDULER_LIST:
+            return answer(enterprise.schedulers());
+        case SERVER_MODEL_LIST:
+            return answer(enterprise.models());
         default:
             return checked(operation, body, fetched -> carryOut(operation, request.path(), body, fetched,
                     failWhileProcessing));
@@ -126,7 +154,7 @@ final class ApiPipeline {
             return answer(invalid(operation.family(), errors));
         }
         String modelProblem = operation.models().problem(ModelCatalogue.requested(body, operation.modelField()),
-                knownTo((String) body.get("key")), operation.family());
+                knownTo(operation, (String) body.get("key")), operation.family());
         if (modelProblem != null) {
             return answer(refused(operation.family(), modelProblem));
         }
@@ -146,6 +174,18 @@ final class ApiPipeline {
             return nsfwImageCheck(operation, body);
         case NSFW_PROMPT_CHECK:
             return nsfwPromptCheck(body);
+        case SERVER_LOAD_MODEL:
+            return enterprise.loadModel(body);
+        case LOAD_VAE:
+            return enterprise.loadVae();
+        case VERIFY_MODEL:
+            return enterprise.verifyModel();
+        case DELETE_MODEL:
+            return enterprise.deleteModel(body);
+        case SYNC_MODELS:
+            return enterprise.syncModels(operation, body);
+        case UPDATE_S3:
+            return enterprise.updateS3();
         default:
             GenerationRequest request = GenerationRequest.from(operation, body);
             return admit(operation, path, body, sized(operation, request, body, fetched), fetched,
@@ -153,8 +193,14 @@ final class ApiPipeline {
         }
     }
 
-    /** The models {@code key} may use: the emulator's, and the ones trained or loaded for it (or public). */
-    private Predicate<String> knownTo(String key) {
+    /**
+     * The models {@code key} may use on {@code operation}'s path: on the dedicated server's, the models loaded there;
+     * on the hosted API's, the emulator's, and the ones trained or loaded for it (or public).
+     */
+    private Predicate<String> knownTo(Operation operation, String key) {
+        if (operation.family().enterprise()) {
+            return enterprise::knows;
+        }
         return modelId -> settings.knowsModel(modelId) || trainings.knows(modelId, key, System.nanoTime());
     }
 
@@ -321,8 +367,8 @@ final class ApiPipeline {
     }
 
     private HttpReply modelReload(Operation operation, Map<String, Object> body) {
-        String modelProblem = operation.models().problem(ModelCatalogue.requested(body), knownTo((String) body.get(
-                "key")), operation.family());
+        String modelProblem = operation.models().problem(ModelCatalogue.requested(body), knownTo(operation,
+                (String) body.get("key")), operation.family());
         return HttpReply.json(OK, modelProblem != null ? ResponseBodies.error(modelProblem)
                 : ResponseBodies.modelReloading());
     }

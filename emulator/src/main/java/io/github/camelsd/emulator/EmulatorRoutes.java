@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.github.camelsd.emulator.ApiFamily.COMMUNITY;
+import static io.github.camelsd.emulator.ApiFamily.ENTERPRISE;
+import static io.github.camelsd.emulator.ApiFamily.ENTERPRISE_REALTIME;
+import static io.github.camelsd.emulator.ApiFamily.ENTERPRISE_SUPER_RESOLUTION;
+import static io.github.camelsd.emulator.ApiFamily.ENTERPRISE_VIDEO;
 import static io.github.camelsd.emulator.ApiFamily.GENERAL;
 import static io.github.camelsd.emulator.ApiFamily.MODEL_OPERATION;
 import static io.github.camelsd.emulator.ApiFamily.TRAINING;
@@ -15,21 +20,34 @@ import static io.github.camelsd.emulator.ApiFamily.V6_EDITING;
 import static io.github.camelsd.emulator.ApiFamily.V6_IMAGES;
 import static io.github.camelsd.emulator.ApiFamily.V6_REALTIME;
 import static io.github.camelsd.emulator.ApiFamily.V6_VIDEO;
+import static io.github.camelsd.emulator.Operation.Kind.CLEAR_CACHE;
+import static io.github.camelsd.emulator.Operation.Kind.CLEAR_QUEUE;
+import static io.github.camelsd.emulator.Operation.Kind.DELETE_MODEL;
 import static io.github.camelsd.emulator.Operation.Kind.FETCH;
 import static io.github.camelsd.emulator.Operation.Kind.GENERATE;
 import static io.github.camelsd.emulator.Operation.Kind.LOAD_MODEL;
+import static io.github.camelsd.emulator.Operation.Kind.LOAD_VAE;
 import static io.github.camelsd.emulator.Operation.Kind.MODEL_LIST;
 import static io.github.camelsd.emulator.Operation.Kind.MODEL_RELOAD;
 import static io.github.camelsd.emulator.Operation.Kind.NSFW_IMAGE_CHECK;
 import static io.github.camelsd.emulator.Operation.Kind.NSFW_PROMPT_CHECK;
+import static io.github.camelsd.emulator.Operation.Kind.RESTART_SERVER;
+import static io.github.camelsd.emulator.Operation.Kind.SCHEDULER_LIST;
+import static io.github.camelsd.emulator.Operation.Kind.SERVER_DETAILS;
+import static io.github.camelsd.emulator.Operation.Kind.SERVER_LOAD_MODEL;
+import static io.github.camelsd.emulator.Operation.Kind.SERVER_MODEL_LIST;
+import static io.github.camelsd.emulator.Operation.Kind.SYNC_MODELS;
 import static io.github.camelsd.emulator.Operation.Kind.SYSTEM_LOAD;
 import static io.github.camelsd.emulator.Operation.Kind.TRAIN;
 import static io.github.camelsd.emulator.Operation.Kind.TRAINING_CANCEL;
 import static io.github.camelsd.emulator.Operation.Kind.TRAINING_DELETE;
 import static io.github.camelsd.emulator.Operation.Kind.TRAINING_LIST;
 import static io.github.camelsd.emulator.Operation.Kind.TRAINING_STATUS;
+import static io.github.camelsd.emulator.Operation.Kind.UPDATE_S3;
+import static io.github.camelsd.emulator.Operation.Kind.UPDATE_SERVER;
 import static io.github.camelsd.emulator.Operation.Kind.UPLOAD;
 import static io.github.camelsd.emulator.Operation.Kind.UPSCALE;
+import static io.github.camelsd.emulator.Operation.Kind.VERIFY_MODEL;
 import static io.github.camelsd.emulator.RequestRules.digitFlag;
 import static io.github.camelsd.emulator.RequestRules.dimension;
 import static io.github.camelsd.emulator.RequestRules.dimensionBetween;
@@ -64,12 +82,17 @@ final class EmulatorRoutes {
     record Match(Operation operation, String id) {
     }
 
-    static final Set<String> SCHEDULERS = Set.of("DDPMScheduler", "DDIMScheduler", "PNDMScheduler",
+    /**
+     * The schedulers, in the docs' order: enterprise {@code schedulers_list} answers them so (its page's example has
+     * all but the last, LCMScheduler, which the reference's list adds).
+     */
+    static final List<String> SCHEDULER_NAMES = List.of("DDPMScheduler", "DDIMScheduler", "PNDMScheduler",
             "LMSDiscreteScheduler", "EulerDiscreteScheduler", "EulerAncestralDiscreteScheduler",
             "DPMSolverMultistepScheduler", "HeunDiscreteScheduler", "KDPM2DiscreteScheduler",
             "DPMSolverSinglestepScheduler", "KDPM2AncestralDiscreteScheduler", "UniPCMultistepScheduler",
             "DDIMInverseScheduler", "DEISMultistepScheduler", "IPNDMScheduler", "KarrasVeScheduler",
             "ScoreSdeVeScheduler", "LCMScheduler");
+    static final Set<String> SCHEDULERS = Set.copyOf(SCHEDULER_NAMES);
     static final Set<String> SAFETY_CHECKER_TYPES = Set.of("blur", "sensitive_content_text", "pixelate", "black");
     static final Set<String> ALGORITHM_TYPES = Set.of("none", "dpmsolver+++");
     static final Set<String> IP_ADAPTERS = Set.of("ip-adapter_sdxl", "ip-adapter_sd15", "ip-adapter-plus-face_sd15",
@@ -91,8 +114,16 @@ final class EmulatorRoutes {
     /** V4 documents steps 21/31/41/51 and ControlNet 21/31 (2023: 1-50): the emulator takes the whole range. */
     private static final int COMMUNITY_MAX_STEPS = 51;
     private static final String REQUEST_ID = "request_id";
+    private static final String ENTERPRISE_PATH = "/api/v1/enterprise/";
+    /** Enterprise load_model's model types: its page's and the reference's (which adds embeddings). */
+    static final Set<String> ENTERPRISE_MODEL_TYPES = Set.of("huggingface", "api_trained", "custom_ckpt", "lora",
+            "embeddings", "controlnet");
+    /** update_s3's server types. */
+    static final Set<String> DEPLOY_TYPES = Set.of("text_to_image", "image_editing", "voice_cloning", "text_to_3d",
+            "video", "face_gen", "deepfake", "realtime", "super_resolution", "flux", "flux_headshot", "interior");
 
-    private static final List<Operation> TABLE = List.of(
+    /** The hosted API's rows. */
+    private static final List<Operation> HOSTED = List.of(
             // the seed's stock V3 paths
             new Operation("text2img", V3, GENERATE, "/api/v3/text2img", imageRules(50, false), List.of()),
             new Operation("img2img", V3, GENERATE, "/api/v3/img2img", imageRules(50, true), List.of("init_image")),
@@ -223,9 +254,141 @@ final class EmulatorRoutes {
             new Operation("check_nsfw_cp", GENERAL, NSFW_PROMPT_CHECK, "/api/check_nsfw_cp",
                     List.of(requiredText("prompt")), List.of()).withModels(ModelCatalogue.NONE));
 
+    private static final List<Operation> TABLE = Stream.concat(HOSTED.stream(), enterpriseRows().stream()).toList();
     private static final List<Pattern> PATTERNS = TABLE.stream().map(EmulatorRoutes::compile).toList();
 
     private EmulatorRoutes() {
+    }
+
+    /**
+     * The dedicated server's rows. The 2023 pages' paths, {@code /api/v1/enterprise/<op>}: the community operations
+     * with {@code loadbalancer} (also under the Python SDK's {@code /api/v1/enterprise/images/}), text to video, V3
+     * super resolution, fetch by {@code request_id} (and by path id), and the server operations. Then the newer
+     * product servers' paths, each with its fetch by path id and its own server operations: realtime, video, and
+     * super resolution (its pages spell it {@code super_resolution}, its OpenAPI {@code super-resolution}).
+     */
+    private static List<Operation> enterpriseRows() {
+        List<Operation> rows = new ArrayList<>();
+        for (String prefix : List.of(ENTERPRISE_PATH, ENTERPRISE_PATH + "images/")) {
+            rows.add(community(new Operation("text2img", ENTERPRISE, GENERATE, prefix + "text2img",
+                    balanced(communityRules(COMMUNITY_MAX_STEPS, false, false)), List.of())));
+            rows.add(community(new Operation("img2img", ENTERPRISE, GENERATE, prefix + "img2img",
+                    balanced(communityRules(COMMUNITY_MAX_STEPS, false, true)), List.of("init_image"))));
+            rows.add(community(new Operation("inpaint", ENTERPRISE, GENERATE, prefix + "inpaint",
+                    balanced(communityRules(COMMUNITY_MAX_STEPS, false, true)), List.of("init_image", "mask_image"))));
+            rows.add(community(new Operation("controlnet", ENTERPRISE, GENERATE, prefix + "controlnet",
+                    balanced(controlNetRules()), List.of("init_image")))
+                    .withOptionalImages("control_image", "mask_image", "ip_adapter_image"));
+            rows.add(new Operation("fetch", ENTERPRISE, FETCH, prefix + "fetch", List.of(required(REQUEST_ID)),
+                    List.of()));
+            rows.add(new Operation("fetch", ENTERPRISE, FETCH, prefix + "fetch/{id}", List.of(), List.of()));
+        }
+        String e = ENTERPRISE_PATH;
+        rows.addAll(List.of(
+                new Operation("text2video", ENTERPRISE, GENERATE, e + "text2video", balanced(communityVideoRules()),
+                        List.of()).withModels(ModelCatalogue.COMMUNITY).withOutput(OutputFormat.MP4),
+                // as V3's: the input is "url", the output one URL string
+                new Operation("super_resolution", ENTERPRISE, UPSCALE, e + "super_resolution", upscaleRules(),
+                        List.of("url")).withModels(ModelCatalogue.UPSCALERS).withSingleOutput(),
+                new Operation("update_s3", ENTERPRISE, UPDATE_S3, e + "update_s3", updateS3Rules(), List.of())
+                        .withModels(ModelCatalogue.NONE),
+                new Operation("schedulers_list", ENTERPRISE, SCHEDULER_LIST, e + "schedulers_list", List.of(),
+                        List.of()),
+                // model_id names the model it loads, not one that must exist
+                new Operation("load_model", ENTERPRISE, SERVER_LOAD_MODEL, e + "load_model", serverLoadRules(true),
+                        List.of()).withModels(ModelCatalogue.NONE),
+                new Operation("load_model_v2", ENTERPRISE, SERVER_LOAD_MODEL, e + "load_model_v2",
+                        serverLoadRules(false), List.of()).withModels(ModelCatalogue.NONE),
+                new Operation("load_vae", ENTERPRISE, LOAD_VAE, e + "load_vae", List.of(requiredText("vae_id"),
+                        requiredText("vae_url"), oneOf("vae_type", Set.of("diffusers", "safetensors", "pt")),
+                        url("webhook")), List.of()).withModels(ModelCatalogue.NONE),
+                // model_id required and loaded, checked as a generation's: else "Model id not found"
+                new Operation("verify_model", ENTERPRISE, VERIFY_MODEL, e + "verify_model", List.of(), List.of())
+                        .withModels(ModelCatalogue.COMMUNITY),
+                new Operation("get_all_models", ENTERPRISE, SERVER_MODEL_LIST, e + "get_all_models", List.of(),
+                        List.of()),
+                new Operation("delete_model", ENTERPRISE, DELETE_MODEL, e + "delete_model", List.of(), List.of())
+                        .withModels(ModelCatalogue.COMMUNITY),
+                new Operation("sync_models", ENTERPRISE, SYNC_MODELS, e + "sync_models", List.of(required("sync_key")),
+                        List.of()).withModels(ModelCatalogue.NONE),
+                new Operation("upload_image", ENTERPRISE, UPLOAD, e + "upload_image",
+                        List.of(oneOf("image_type", Set.of("png", "jpeg", "jpg"))), List.of("base64_image")),
+                new Operation("nsfw_image_check", ENTERPRISE, NSFW_IMAGE_CHECK, e + "nsfw_image_check",
+                        List.of(numberBetween("threshold", 0, 1)), List.of("init_image"))
+                        .withModels(ModelCatalogue.NONE)));
+        rows.addAll(serverRows(ENTERPRISE, e));
+        // the realtime server: v6 realtime's rows
+        String realtime = e + "realtime/";
+        rows.addAll(List.of(
+                new Operation("text2img", ENTERPRISE_REALTIME, GENERATE, realtime + "text2img", imageRules(20, false),
+                        List.of()),
+                new Operation("img2img", ENTERPRISE_REALTIME, GENERATE, realtime + "img2img", imageRules(20, true),
+                        List.of("init_image")),
+                new Operation("inpaint", ENTERPRISE_REALTIME, GENERATE, realtime + "inpaint", imageRules(20, true),
+                        List.of("init_image", "mask_image")),
+                new Operation("fetch", ENTERPRISE_REALTIME, FETCH, realtime + "fetch/{id}", List.of(), List.of())));
+        rows.addAll(serverRows(ENTERPRISE_REALTIME, realtime));
+        // the video server: v6 text to video's row
+        String video = e + "video/";
+        rows.addAll(List.of(
+                new Operation("text2video", ENTERPRISE_VIDEO, GENERATE, video + "text2video", v6VideoRules(),
+                        List.of()).withModels(ModelCatalogue.VIDEO).withOutput(OutputFormat.GIF),
+                new Operation("fetch", ENTERPRISE_VIDEO, FETCH, video + "fetch/{id}", List.of(), List.of())));
+        rows.addAll(serverRows(ENTERPRISE_VIDEO, video));
+        // the super resolution server: v6 super resolution's row, on make
+        for (String upscaler : List.of(e + "super_resolution/", e + "super-resolution/")) {
+            rows.add(new Operation("super_resolution", ENTERPRISE_SUPER_RESOLUTION, UPSCALE, upscaler + "make",
+                    upscaleRules(), List.of("init_image")).withModels(ModelCatalogue.UPSCALERS));
+            rows.add(new Operation("fetch", ENTERPRISE_SUPER_RESOLUTION, FETCH, upscaler + "fetch/{id}", List.of(),
+                    List.of()));
+            rows.addAll(serverRows(ENTERPRISE_SUPER_RESOLUTION, upscaler));
+        }
+        return rows;
+    }
+
+    /** The operations every enterprise product's server has under its {@code prefix}. */
+    private static List<Operation> serverRows(ApiFamily family, String prefix) {
+        return List.of(
+                new Operation("system_details", family, SERVER_DETAILS, prefix + "system_details", List.of(),
+                        List.of()),
+                new Operation("restart_server", family, RESTART_SERVER, prefix + "restart_server", List.of(),
+                        List.of()),
+                new Operation("update_server", family, UPDATE_SERVER, prefix + "update_server", List.of(), List.of()),
+                new Operation("clear_cache", family, CLEAR_CACHE, prefix + "clear_cache", List.of(), List.of()),
+                new Operation("clear_queue", family, CLEAR_QUEUE, prefix + "clear_queue", List.of(), List.of()));
+    }
+
+    /** An enterprise generation's rules: {@code rules} and its {@code loadbalancer} flag ("yes"/"no"). */
+    private static List<RequestRules.Rule> balanced(List<RequestRules.Rule> rules) {
+        List<RequestRules.Rule> balanced = new ArrayList<>(rules);
+        balanced.add(flag("loadbalancer"));
+        return balanced;
+    }
+
+    /**
+     * Enterprise load_model ({@code model_type} required, {@code from_safetensors}) and load_model_v2
+     * ({@code model_category}, {@code model_format}; its examples also send load_model's fields): both take either
+     * set, and the reference's extras ({@code model_visibility}, {@code model_name}, ...).
+     */
+    private static List<RequestRules.Rule> serverLoadRules(boolean modelTypeRequired) {
+        List<RequestRules.Rule> rules = new ArrayList<>(List.of(requiredText("url"), requiredText("model_id")));
+        if (modelTypeRequired) {
+            rules.add(required("model_type"));
+        }
+        rules.addAll(List.of(oneOf("model_type", ENTERPRISE_MODEL_TYPES), flag("from_safetensors"),
+                oneOf("model_category", MODEL_CATEGORIES),
+                oneOf("model_format", Set.of("diffusers", "safetensors", "ckpt", "pt")),
+                oneOf("revision", Set.of("fp16", "fp32")), flag("upcast_attention"),
+                oneOf("model_visibility", Set.of("private", "public")), text("model_name"), url("model_image"),
+                flag("hf_upload"), flag("force_load"), url("webhook")));
+        return rules;
+    }
+
+    /** update_s3: which server, and the bucket's details; none is marked required. */
+    private static List<RequestRules.Rule> updateS3Rules() {
+        return List.of(oneOf("deploy_type", DEPLOY_TYPES), url("public_url"), text("region_name"),
+                url("endpoint_url"), text("aws_access_key_id"), text("aws_secret_access_key"),
+                text("image_directory"));
     }
 
     /** A community-model image row: model_id required, and an IP adapter image downloaded when given. */

@@ -89,8 +89,7 @@ record GenerationRequest(String prompt, String negativePrompt, int width, int he
                 format,
                 format.video() ? frames : 1,
                 format.video() ? (int) integerOr(body.get("fps"), DEFAULT_FPS) : 1,
-                upscale ? (int) integerOr(body.get("scale"),
-                        operation.family() == ApiFamily.V6_EDITING ? DEFAULT_SCALE_V6 : DEFAULT_SCALE_V3) : 1,
+                upscale ? (int) integerOr(body.get("scale"), operation.family().defaultScale()) : 1,
                 operation.rules().stream().anyMatch(rule -> rule.field().equals("instant_response"))
                         && flag(body.get("instant_response"), false),
                 echoed);

@@ -28,13 +28,27 @@ final class HttpReply {
     private final String contentType;
     private final byte[] body;
     private final String allow;
+    private final Runnable afterSent;
 
     private HttpReply(Shape shape, int status, String contentType, byte[] body, String allow) {
+        this(shape, status, contentType, body, allow, null);
+    }
+
+    private HttpReply(Shape shape, int status, String contentType, byte[] body, String allow, Runnable afterSent) {
         this.shape = shape;
         this.status = status;
         this.contentType = contentType;
         this.body = body;
         this.allow = allow;
+        this.afterSent = afterSent;
+    }
+
+    /**
+     * This reply, and {@code action} run on the sending thread once it is written and its exchange closed, whether
+     * the client was still there or not (a restart closes the listener after its answer went out).
+     */
+    HttpReply then(Runnable action) {
+        return new HttpReply(shape, status, contentType, body, allow, action);
     }
 
     static HttpReply json(int status, Object body) {
@@ -85,6 +99,9 @@ final class HttpReply {
             // the client is gone, e.g. it gave up waiting for a late answer: nobody to answer
         } finally {
             exchange.close();
+            if (afterSent != null) {
+                afterSent.run();
+            }
         }
     }
 }

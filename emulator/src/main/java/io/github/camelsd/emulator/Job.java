@@ -26,6 +26,11 @@ record Job(long id, String key, Operation operation, GenerationRequest request, 
         return new Job(id, key, operation, request, seed, filePrefix, nsfw, failing, createdNanos, now, text);
     }
 
+    /** This job, failed at {@code now} (its queue cleared) instead of done later. */
+    Job failedAt(long now) {
+        return new Job(id, key, operation, request, seed, filePrefix, nsfw, true, createdNanos, now, text);
+    }
+
     boolean processing(long now) {
         return now - doneNanos < 0;
     }

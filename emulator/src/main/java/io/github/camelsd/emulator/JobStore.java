@@ -2,10 +2,13 @@ package io.github.camelsd.emulator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The jobs of one emulator. Ids are increasing integers in the range the API's ids have. Admission against the per-key
@@ -54,22 +57,45 @@ final class JobStore {
      * longer {@linkplain #holds held}, so what was scheduled for them when they were admitted (their webhooks) lapses.
      */
     synchronized List<Job> completeAll(long now) {
-        prune(now);
-        List<Job> done = new ArrayList<>();
-        for (Job job : processing.values()) {
-            Job finished = job.doneAt(now);
-            if (jobs.replace(job.id(), job, finished)) {
-                done.add(finished);
-            }
-        }
-        processing.clear();
-        return done;
+        return replaceProcessing(now, job -> true, job -> job.doneAt(now));
     }
 
+    /**
+     * Makes the jobs still processing that {@code which} picks failed at {@code now} (a fetch answers them failed);
+     * returns them as they are now. As for {@link #completeAll}, what was scheduled for them lapses.
+     */
+    synchronized List<Job> failAll(long now, Predicate<Job> which) {
+        return replaceProcessing(now, which, job -> job.failedAt(now));
+    }
+
+    /** The jobs processing, and the seconds they have left in total, of all keys. */
     synchronized Load load(long now) {
+        return load(now, job -> true);
+    }
+
+    /** The jobs processing that {@code which} picks, and the seconds they have left in total. */
+    synchronized Load load(long now, Predicate<Job> which) {
         prune(now);
-        double seconds = processing.values().stream().mapToDouble(job -> job.etaSeconds(now)).sum();
-        return new Load(processing.size(), Math.round(seconds * 1000) / 1000.0);
+        List<Job> picked = processing.values().stream().filter(which).toList();
+        double seconds = picked.stream().mapToDouble(job -> job.etaSeconds(now)).sum();
+        return new Load(picked.size(), Math.round(seconds * 1000) / 1000.0);
+    }
+
+    private List<Job> replaceProcessing(long now, Predicate<Job> which, UnaryOperator<Job> replacement) {
+        prune(now);
+        List<Job> replaced = new ArrayList<>();
+        for (Iterator<Job> queued = processing.values().iterator(); queued.hasNext();) {
+            Job job = queued.next();
+            if (!which.test(job)) {
+                continue;
+            }
+            Job changed = replacement.apply(job);
+            if (jobs.replace(job.id(), job, changed)) {
+                replaced.add(changed);
+            }
+            queued.remove();
+        }
+        return replaced;
     }
 
     synchronized void clear() {

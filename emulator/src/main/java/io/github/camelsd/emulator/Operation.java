@@ -63,7 +63,33 @@ record Operation(String name, ApiFamily family, Kind kind, String pathTemplate, 
         /** Says whether the downloaded image is NSFW. */
         NSFW_IMAGE_CHECK,
         /** Says whether a prompt is NSFW (or worse). */
-        NSFW_PROMPT_CHECK
+        NSFW_PROMPT_CHECK,
+        /** A dedicated server's {@code system_details}: its loaded models and its queue. */
+        SERVER_DETAILS,
+        /** Restarts the dedicated server: its listener refuses connections for the restart downtime. */
+        RESTART_SERVER,
+        /** Updates the dedicated server: a restart, in other words. */
+        UPDATE_SERVER,
+        /** Takes the dedicated server's S3 details (the emulator keeps its own image store). */
+        UPDATE_S3,
+        /** Clears the dedicated server's cache: nothing the emulator keeps. */
+        CLEAR_CACHE,
+        /** Clears the dedicated server's queue: its jobs still processing fail. */
+        CLEAR_QUEUE,
+        /** Lists the schedulers the server takes. */
+        SCHEDULER_LIST,
+        /** Loads a model onto the dedicated server under the {@code model_id} given; usable once loaded. */
+        SERVER_LOAD_MODEL,
+        /** Loads a VAE onto the dedicated server. */
+        LOAD_VAE,
+        /** Says that a model (one loaded on the server, checked as a generation's) exists. */
+        VERIFY_MODEL,
+        /** Lists the models loaded on the dedicated server, with when they were loaded. */
+        SERVER_MODEL_LIST,
+        /** Deletes a model loaded on the dedicated server. */
+        DELETE_MODEL,
+        /** Syncs the models of another dedicated server, named by its key, onto this one. */
+        SYNC_MODELS
     }
 
     /** Where the size of a row's output images comes from. */

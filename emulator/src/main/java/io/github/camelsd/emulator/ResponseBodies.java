@@ -144,14 +144,54 @@ final class ResponseBodies {
     }
 
     /**
-     * The answer to an upload stored as {@code fileName}: V3's {@code base64_crop} body (with its {@code messege}) or
-     * v6's {@code base64_to_url} body (the URL in a one-element {@code output} list).
+     * The answer to an upload stored as {@code fileName}: V3's {@code base64_crop} body (with its {@code messege}),
+     * the enterprise {@code upload_image} body (the URL as {@code image_url}) or v6's {@code base64_to_url} body (the
+     * URL in a one-element {@code output} list).
      */
     Map<String, Object> uploaded(ApiFamily family, long id, String fileName) {
         String link = baseUrl + ImageStore.UPLOADS + fileName;
+        if (family.enterprise()) {
+            return body("status", "success", "message", "image uploaded", "image_url", link);
+        }
         return family == ApiFamily.V3
                 ? body("status", "success", "messege", "image uploaded", "link", link, "request_id", id)
                 : body("status", "success", "id", id, "output", List.of(link));
+    }
+
+    /** A dedicated server's {@code system_details}: as its page shows it, {@code status} "ok". */
+    static Map<String, Object> serverDetails(int modelCount, double queueTime) {
+        return body("model_count", modelCount, "queue_time", queueTime, "status", "ok");
+    }
+
+    /** The answer of {@code restart_server} and {@code update_server}, {@code message} first as on their pages. */
+    static Map<String, Object> serverCommand(String message) {
+        return body("message", message, "status", "success");
+    }
+
+    /** The plain success of the other server operations: {@code {"status":"success","message":…}}. */
+    static Map<String, Object> succeeded(String message) {
+        return body("status", "success", "message", message);
+    }
+
+    /** {@code schedulers_list}: the names alone, no {@code status}. */
+    static Map<String, Object> schedulers(List<String> names) {
+        return body("schedulers", names);
+    }
+
+    /** {@code get_all_models}: each model with its {@code load_data} (sic), then {@code status}. */
+    static Map<String, Object> serverModels(List<EnterpriseServer.Model> models) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (EnterpriseServer.Model model : models) {
+            list.add(body("load_data", EnterpriseServer.LOAD_DATA.format(model.loadedAt()), "model_id",
+                    model.modelId()));
+        }
+        return body("models", list, "status", "success");
+    }
+
+    /** {@code sync_models}: how many models were synced, in words, and their ids. */
+    static Map<String, Object> modelsSynced(List<String> models) {
+        return body("status", "success", "message", models.size() + " Models synced successfully", "model_list",
+                models);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -26,7 +27,12 @@ import com.sun.net.httpserver.HttpServer;
  * {@code /api/v6/images/img2img}); text to video (V5, V4 Dreambooth, v6, with real GIF and MP4 files); model training
  * (Dreambooth and LoRA, with their stages, status, webhooks, cancel, delete and list) and {@code load_model}, whose
  * models the community paths then take; the NSFW image and prompt checks; and the three upload paths that turn base64
- * images into URLs it serves under {@code /uploads/}. Each family keeps its documented oddities ({@code messege},
+ * images into URLs it serves under {@code /uploads/}. It is also one enterprise dedicated server
+ * ({@code /api/v1/enterprise/...}, and its realtime, video and super resolution products' paths), open only to its own
+ * enterprise keys: generation on the models loaded there, fetch by {@code request_id}, and the server operations
+ * (model load, verify, list, delete and sync, system details, clear cache and queue, schedulers, upload, NSFW check,
+ * and restart and update, which really close the listener for a while: see {@link #setRestartDowntime}). Each family
+ * keeps its documented oddities ({@code messege},
  * {@code fetch_result} pointing at another family, output as a string, {@code cancle_training}...). Every instance is
  * independent (no static state), so several can run in one JVM; it keeps a fixed number of threads however many
  * clients connect, and {@link #close()} releases its port and threads.
@@ -40,8 +46,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class SdEmulator implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(SdEmulator.class.getName());
     /** Enough for a thousand clients connecting at once. */
     private static final int BACKLOG = 1024;
+    /** How soon a restart tries again to bind its port when it could not. */
+    private static final Duration REBIND_RETRY = Duration.ofMillis(50);
     /**
      * Settings of the JDK server that are JVM-wide properties, read once, when the first server is made. Set unless
      * someone chose otherwise; they only help any other JDK server in the JVM. The server sends headers and body in two
@@ -63,11 +72,15 @@ public final class SdEmulator implements AutoCloseable {
     private final ImageStore images = new ImageStore();
     private final SpamFilter spamFilter = new SpamFilter();
     private final Trainings trainings = new Trainings();
+    private final EnterpriseServer enterpriseServer;
 
+    /** Null when not started, and while a restart keeps the listener closed. */
     private HttpServer server; // guarded by this
+    private EmulatorHandler handler; // guarded by this
     private EmulatorThreads threads; // guarded by this
     private OutboundClient outbound; // guarded by this
     private WebhookSender webhooks; // guarded by this
+    /** Non-null from start to close: the emulator is running, its listener open or (restarting) closed. */
     private ApiPipeline pipeline; // guarded by this
     private volatile String baseUrl;
     private volatile int port;
@@ -76,7 +89,10 @@ public final class SdEmulator implements AutoCloseable {
         this.requestedPort = builder.port;
         this.settings = new EmulatorSettings(builder.apiKeys.isEmpty() ? Set.of(Builder.DEFAULT_KEY) : builder.apiKeys,
                 builder.knownModels, builder.processingTime, builder.spamFilterWindow, builder.queueLimit,
-                builder.trainingTime);
+                builder.trainingTime,
+                builder.enterpriseKeys.isEmpty() ? Set.of(Builder.DEFAULT_ENTERPRISE_KEY) : builder.enterpriseKeys,
+                builder.enterpriseModels, builder.modelLoadTime, builder.restartDowntime);
+        this.enterpriseServer = new EnterpriseServer(settings.enterpriseModels());
     }
 
     public static Builder builder() {
@@ -85,7 +101,7 @@ public final class SdEmulator implements AutoCloseable {
 
     /** Binds 127.0.0.1 and starts serving; returns this emulator. */
     public synchronized SdEmulator start() {
-        if (server != null) {
+        if (pipeline != null) {
             throw new IllegalStateException("already started on " + baseUrl);
         }
         JDK_SERVER_PROPERTIES.forEach((name, value) -> {
@@ -93,24 +109,77 @@ public final class SdEmulator implements AutoCloseable {
                 System.setProperty(name, value);
             }
         });
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), BACKLOG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
-        }
-        port = server.getAddress().getPort();
+        HttpServer created = listen(requestedPort);
+        port = created.getAddress().getPort();
         baseUrl = "http://127.0.0.1:" + port;
         threads = new EmulatorThreads("sd-emulator-" + port);
         outbound = new OutboundClient(threads.workers());
         webhooks = new WebhookSender(outbound, webhookFaults, threads);
         ResponseBodies bodies = new ResponseBodies(baseUrl, images);
         pipeline = new ApiPipeline(settings, jobs, images, new ImageFetcher(outbound), spamFilter, webhooks,
-                threads, bodies, trainings);
-        server.setExecutor(threads.workers());
-        server.createContext("/", new EmulatorHandler(baseUrl, requests, downloads, faults, images, pipeline,
-                threads));
-        server.start();
+                threads, bodies, trainings, enterpriseServer, this::closeListener);
+        handler = new EmulatorHandler(baseUrl, requests, downloads, faults, images, pipeline, threads);
+        serve(created);
         return this;
+    }
+
+    private static HttpServer listen(int port) {
+        try {
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /** Serves on {@code created} with the emulator's workers and handler. */
+    private void serve(HttpServer created) { // called holding the lock
+        created.setExecutor(threads.workers());
+        created.createContext("/", handler);
+        created.start();
+        server = created;
+        notifyAll();
+    }
+
+    /**
+     * The dedicated server's restart: the listening socket closes (connections are refused, open ones are closed) and
+     * is bound again on the same port after the restart downtime; everything else stays. Nothing when not running or
+     * already restarting.
+     */
+    private void closeListener() {
+        HttpServer stopped;
+        synchronized (this) {
+            if (pipeline == null || server == null) {
+                return;
+            }
+            stopped = server;
+            server = null;
+        }
+        // the downtime counts from the socket's closing, the first thing stop does; stop itself may take a while
+        long reopenAt = System.nanoTime() + settings.restartDowntime().toNanos();
+        stopped.stop(0);
+        EmulatorThreads timers;
+        synchronized (this) {
+            timers = threads;
+        }
+        if (timers != null) {
+            timers.later(Duration.ofNanos(Math.max(0, reopenAt - System.nanoTime())), this::reopenListener);
+        }
+    }
+
+    /** The end of a restart: the same port again; retried shortly while it cannot be bound yet. */
+    private synchronized void reopenListener() {
+        if (pipeline == null || server != null) {
+            return; // closed meanwhile, or already open
+        }
+        HttpServer created;
+        try {
+            created = listen(port);
+        } catch (UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot listen on 127.0.0.1:" + port + " again yet, retrying", e);
+            threads.later(REBIND_RETRY, this::reopenListener);
+            return;
+        }
+        serve(created);
     }
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
@@ -198,6 +267,66 @@ public final class SdEmulator implements AutoCloseable {
         return started().training().stage(trainingId);
     }
 
+    /**
+     * How long the dedicated server's {@code restart_server} and {@code update_server} (and {@link #restart()}) keep
+     * the listener closed: connections are refused, then the emulator listens on the same port again, with the same
+     * state but for the enterprise jobs that were still processing, which fail (as a restart loses the server's
+     * queue). One second by default; zero closes the listener and opens it again at once.
+     */
+    public void setRestartDowntime(Duration restartDowntime) {
+        settings.setRestartDowntime(restartDowntime);
+    }
+
+    /**
+     * How long an enterprise {@code load_model} (or {@code load_model_v2}) takes until the model is on the server:
+     * until then {@code verify_model} and generations answer "Model id not found" and {@code get_all_models} leaves
+     * it out. Zero (the default) loads at once. Applies to loads started afterwards.
+     */
+    public void setModelLoadTime(Duration modelLoadTime) {
+        settings.setModelLoadTime(modelLoadTime);
+    }
+
+    /** The models loaded on the dedicated server now (loads still under way excluded), in the order loaded. */
+    public synchronized List<String> enterpriseModels() {
+        return started().enterprise().loadedModels();
+    }
+
+    /**
+     * Restarts the dedicated server as {@code restart_server} does: its jobs still processing fail and the listener
+     * is closed when this returns, for the restart downtime. Nothing when the listener is already closed.
+     */
+    public void restart() {
+        ApiPipeline running;
+        synchronized (this) {
+            running = started();
+            if (server == null) {
+                return; // restarting already
+            }
+        }
+        running.enterprise().restartNow();
+    }
+
+    /** Whether the listener accepts connections now: started, not closed, not restarting. */
+    public synchronized boolean isAvailable() {
+        return server != null;
+    }
+
+    /**
+     * Waits until the listener accepts connections again after a restart (at once when it does); returns whether it
+     * does, false when {@code timeout} ran out or the emulator is not running.
+     */
+    public synchronized boolean awaitAvailable(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pipeline != null && server == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return server != null;
+    }
+
     private ApiPipeline started() {
         if (pipeline == null) {
             throw new IllegalStateException("not started");
@@ -250,7 +379,8 @@ public final class SdEmulator implements AutoCloseable {
     /**
      * Forgets requests, download counts, faults, jobs (and their images and pending webhooks), trainings (and their
      * models and pending webhooks), loaded models, uploads, spam memory, webhook faults and webhook deliveries
-     * (sent and dropped; deliveries still delayed are not sent).
+     * (sent and dropped; deliveries still delayed are not sent); the dedicated server is back to its configured
+     * models (a restart under way goes on).
      */
     public synchronized void reset() {
         requests.clear();
@@ -261,6 +391,7 @@ public final class SdEmulator implements AutoCloseable {
         trainings.clear();
         images.clear();
         spamFilter.clear();
+        enterpriseServer.reset(System.nanoTime());
         if (webhooks != null) {
             webhooks.clear();
         }
@@ -269,20 +400,25 @@ public final class SdEmulator implements AutoCloseable {
     /** Stops serving and ends the emulator's threads; open connections are closed. */
     @Override
     public synchronized void close() {
-        if (server == null) {
+        if (pipeline == null) {
             return;
         }
-        server.stop(0);
+        if (server != null) { // null while a restart keeps it closed
+            server.stop(0);
+        }
         outbound.close();
         threads.close();
         server = null;
         pipeline = null;
+        handler = null;
+        notifyAll();
     }
 
     /**
      * Runs the emulator until the process is killed. Flags: {@code --port N} (default 8080), {@code --key K}
-     * (repeatable), {@code --processing-ms N}, {@code --spam-window-ms N}, {@code --queue-limit N},
-     * {@code --training-ms N}.
+     * (repeatable), {@code --enterprise-key K} (repeatable), {@code --enterprise-model M} (repeatable),
+     * {@code --processing-ms N}, {@code --spam-window-ms N}, {@code --queue-limit N}, {@code --training-ms N},
+     * {@code --model-load-ms N}, {@code --restart-ms N}.
      */
     public static void main(String[] args) throws InterruptedException {
         Builder builder;
@@ -291,7 +427,9 @@ public final class SdEmulator implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: java -jar camel-sd-emulator-standalone.jar [--port N] [--key K]..."
-                               + " [--processing-ms N] [--spam-window-ms N] [--queue-limit N] [--training-ms N]");
+                               + " [--enterprise-key K]... [--enterprise-model M]..."
+                               + " [--processing-ms N] [--spam-window-ms N] [--queue-limit N] [--training-ms N]"
+                               + " [--model-load-ms N] [--restart-ms N]");
             System.exit(2);
             return;
         }
@@ -305,6 +443,9 @@ public final class SdEmulator implements AutoCloseable {
     public static final class Builder {
 
         static final String DEFAULT_KEY = "emulator-key";
+        static final String DEFAULT_ENTERPRISE_KEY = "emulator-enterprise-key";
+        /** The model the enterprise text2img page's example runs on. */
+        static final Set<String> DEFAULT_ENTERPRISE_MODELS = Set.of(ResponseBodies.DEFAULT_MODEL);
         static final int STANDALONE_PORT = 8080;
         static final Set<String> DEFAULT_MODELS = Set.of(ResponseBodies.DEFAULT_MODEL, "sdxl", "stable-diffusion-v1-5",
                 "stable-diffusion-xl-base-1.0", "realistic-vision-v51", "dreamshaper-8", "anything-v5", "midjourney",
@@ -317,8 +458,43 @@ public final class SdEmulator implements AutoCloseable {
         private int queueLimit = EmulatorSettings.DEFAULT_QUEUE_LIMIT;
         private Set<String> knownModels = DEFAULT_MODELS;
         private Duration trainingTime = Duration.ZERO;
+        private final Set<String> enterpriseKeys = new LinkedHashSet<>();
+        private Set<String> enterpriseModels = DEFAULT_ENTERPRISE_MODELS;
+        private final Set<String> extraEnterpriseModels = new LinkedHashSet<>();
+        private Duration modelLoadTime = Duration.ZERO;
+        private Duration restartDowntime = EmulatorSettings.DEFAULT_RESTART_DOWNTIME;
 
         private Builder() {
+        }
+
+        /**
+         * Adds a key of the dedicated server, the only keys its paths ({@code /api/v1/enterprise/...}) take, and
+         * which the hosted API's paths refuse; without any, the one key is {@code emulator-enterprise-key}.
+         */
+        public Builder enterpriseKey(String enterpriseKey) {
+            enterpriseKeys.add(Objects.requireNonNull(enterpriseKey, "enterpriseKey"));
+            return this;
+        }
+
+        /**
+         * The models loaded on the dedicated server when it starts (and after a reset); replaces the default, the one
+         * model {@code runwayml/stable-diffusion-v1-5}. Empty: a server with no model yet.
+         */
+        public Builder enterpriseModels(Set<String> enterpriseModels) {
+            this.enterpriseModels = Set.copyOf(enterpriseModels);
+            return this;
+        }
+
+        /** How long an enterprise model load takes; zero (the default) loads at once. */
+        public Builder modelLoadTime(Duration modelLoadTime) {
+            this.modelLoadTime = modelLoadTime;
+            return this;
+        }
+
+        /** How long a restart of the dedicated server refuses connections; one second by default. */
+        public Builder restartDowntime(Duration restartDowntime) {
+            this.restartDowntime = restartDowntime;
+            return this;
         }
 
         /** The port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -401,6 +577,19 @@ public final class SdEmulator implements AutoCloseable {
                     break;
                 case "--training-ms":
                     builder.trainingTime(Duration.ofMillis(number(flag, value)));
+                    break;
+                case "--enterprise-key":
+                    builder.enterpriseKey(value);
+                    break;
+                case "--enterprise-model":
+                    builder.extraEnterpriseModels.add(value);
+                    builder.enterpriseModels(builder.extraEnterpriseModels);
+                    break;
+                case "--model-load-ms":
+                    builder.modelLoadTime(Duration.ofMillis(number(flag, value)));
+                    break;
+                case "--restart-ms":
+                    builder.restartDowntime(Duration.ofMillis(number(flag, value)));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown flag " + flag);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.TestInstance;
  * What the emulator's test classes share: one emulator per class, started before its first test and closed after its
  * last, with the test key and the spam filter off, and an {@link ApiClient} on it; before each test the emulator
  * forgets everything and is back to the timings every test starts from (jobs and trainings done at once, no spam
- * filter, the default queue limit). A class adds keys, models or other settings by overriding {@link #configure}, and
+ * filter, the default queue limit, model loads at once, the default restart downtime). A class adds keys, models or other settings by overriding {@link #configure}, and
  * may change timings in its tests or its own {@code @BeforeEach}, which runs after the reset.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,5 +46,7 @@ abstract class EmulatorTestSupport {
         emulator.setSpamFilterWindow(Duration.ZERO);
         emulator.setQueueLimit(EmulatorSettings.DEFAULT_QUEUE_LIMIT);
         emulator.setTrainingTime(Duration.ZERO);
+        emulator.setModelLoadTime(Duration.ZERO);
+        emulator.setRestartDowntime(EmulatorSettings.DEFAULT_RESTART_DOWNTIME);
     }
 }
