@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WebhookSender {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** The API wants the receiver's answer within 30 s (REFERENCE §5 step 5): so long it waits, no longer. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final OutboundClient outbound;
     private final WebhookFaults faults;
