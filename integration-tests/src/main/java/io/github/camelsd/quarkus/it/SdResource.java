@@ -124,6 +124,28 @@ public class SdResource {
                 : jakarta.ws.rs.core.Response.ok(received).build();
     }
 
+    /**
+     * Runs the YAML example of an operation family ({@code examples/yaml/<family>.yaml}, route {@code direct:yaml-<family>})
+     * with the given body and headers: what it answered.
+     */
+    @POST
+    @Path("/examples/{family}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> example(@PathParam("family") String family, Map<String, Object> input) throws Exception {
+        Message answer = send("direct:yaml-" + family, input.get("body"),
+                (Map<String, Object>) input.getOrDefault("headers", Map.of()));
+        Map<String, Object> result = job(answer);
+        result.put("mediaType", answer.getHeader(SdConstants.MEDIA_TYPE));
+        result.put("trainingStage", answer.getHeader(SdConstants.TRAINING_STAGE));
+        if (answer.getBody() instanceof byte[] bytes) {
+            result.put("bytes", bytes.length);
+        } else if (answer.getBody() instanceof String text) {
+            result.put("body", text);
+        }
+        return result;
+    }
+
     @GET
     @Path("/system-load")
     public Map<String, Object> systemLoad() throws Exception {
