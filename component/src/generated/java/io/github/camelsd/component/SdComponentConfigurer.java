@@ -93,6 +93,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "forceload":
         case "forceLoad": getOrCreateConfiguration(target).setForceLoad(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "fps": getOrCreateConfiguration(target).setFps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "fromsafetensors":
+        case "fromSafetensors": getOrCreateConfiguration(target).setFromSafetensors(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guessmode":
         case "guessMode": getOrCreateConfiguration(target).setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guidance": getOrCreateConfiguration(target).setGuidance(property(camelContext, java.lang.Double.class, value)); return true;
@@ -132,6 +134,7 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "length": getOrCreateConfiguration(target).setLength(property(camelContext, java.lang.String.class, value)); return true;
+        case "loadbalancer": getOrCreateConfiguration(target).setLoadbalancer(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "loramodel":
         case "loraModel": getOrCreateConfiguration(target).setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
@@ -164,6 +167,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "modelImage": getOrCreateConfiguration(target).setModelImage(property(camelContext, java.lang.String.class, value)); return true;
         case "modelname":
         case "modelName": getOrCreateConfiguration(target).setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "modeltype":
+        case "modelType": getOrCreateConfiguration(target).setModelType(property(camelContext, java.lang.String.class, value)); return true;
         case "modelvisibility":
         case "modelVisibility": getOrCreateConfiguration(target).setModelVisibility(property(camelContext, java.lang.String.class, value)); return true;
         case "multilingual":
@@ -216,6 +221,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "steps": getOrCreateConfiguration(target).setSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "strength": getOrCreateConfiguration(target).setStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "style": getOrCreateConfiguration(target).setStyle(property(camelContext, java.lang.String.class, value)); return true;
+        case "synckey":
+        case "syncKey": getOrCreateConfiguration(target).setSyncKey(property(camelContext, java.lang.String.class, value)); return true;
         case "temp": getOrCreateConfiguration(target).setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "threshold": getOrCreateConfiguration(target).setThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "tomesd": getOrCreateConfiguration(target).setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -250,6 +257,12 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "usekarrassigmas":
         case "useKarrasSigmas": getOrCreateConfiguration(target).setUseKarrasSigmas(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "vae": getOrCreateConfiguration(target).setVae(property(camelContext, java.lang.String.class, value)); return true;
+        case "vaeid":
+        case "vaeId": getOrCreateConfiguration(target).setVaeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "vaetype":
+        case "vaeType": getOrCreateConfiguration(target).setVaeType(property(camelContext, java.lang.String.class, value)); return true;
+        case "vaeurl":
+        case "vaeUrl": getOrCreateConfiguration(target).setVaeUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforresult":
         case "waitForResult": getOrCreateConfiguration(target).setWaitForResult(property(camelContext, boolean.class, value)); return true;
         case "wandbkey":
@@ -340,6 +353,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "forceload":
         case "forceLoad": return java.lang.Boolean.class;
         case "fps": return java.lang.Integer.class;
+        case "fromsafetensors":
+        case "fromSafetensors": return java.lang.Boolean.class;
         case "guessmode":
         case "guessMode": return java.lang.Boolean.class;
         case "guidance": return java.lang.Double.class;
@@ -379,6 +394,7 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "length": return java.lang.String.class;
+        case "loadbalancer": return java.lang.Boolean.class;
         case "loramodel":
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
@@ -411,6 +427,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "modelImage": return java.lang.String.class;
         case "modelname":
         case "modelName": return java.lang.String.class;
+        case "modeltype":
+        case "modelType": return java.lang.String.class;
         case "modelvisibility":
         case "modelVisibility": return java.lang.String.class;
         case "multilingual":
@@ -463,6 +481,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "steps": return java.lang.Integer.class;
         case "strength": return java.lang.Double.class;
         case "style": return java.lang.String.class;
+        case "synckey":
+        case "syncKey": return java.lang.String.class;
         case "temp": return java.lang.Boolean.class;
         case "threshold": return java.lang.Double.class;
         case "tomesd": return java.lang.Boolean.class;
@@ -497,6 +517,12 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "usekarrassigmas":
         case "useKarrasSigmas": return java.lang.Boolean.class;
         case "vae": return java.lang.String.class;
+        case "vaeid":
+        case "vaeId": return java.lang.String.class;
+        case "vaetype":
+        case "vaeType": return java.lang.String.class;
+        case "vaeurl":
+        case "vaeUrl": return java.lang.String.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
         case "wandbkey":
@@ -588,6 +614,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "forceload":
         case "forceLoad": return getOrCreateConfiguration(target).getForceLoad();
         case "fps": return getOrCreateConfiguration(target).getFps();
+        case "fromsafetensors":
+        case "fromSafetensors": return getOrCreateConfiguration(target).getFromSafetensors();
         case "guessmode":
         case "guessMode": return getOrCreateConfiguration(target).getGuessMode();
         case "guidance": return getOrCreateConfiguration(target).getGuidance();
@@ -627,6 +655,7 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "length": return getOrCreateConfiguration(target).getLength();
+        case "loadbalancer": return getOrCreateConfiguration(target).getLoadbalancer();
         case "loramodel":
         case "loraModel": return getOrCreateConfiguration(target).getLoraModel();
         case "lorastrength":
@@ -659,6 +688,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "modelImage": return getOrCreateConfiguration(target).getModelImage();
         case "modelname":
         case "modelName": return getOrCreateConfiguration(target).getModelName();
+        case "modeltype":
+        case "modelType": return getOrCreateConfiguration(target).getModelType();
         case "modelvisibility":
         case "modelVisibility": return getOrCreateConfiguration(target).getModelVisibility();
         case "multilingual":
@@ -711,6 +742,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "steps": return getOrCreateConfiguration(target).getSteps();
         case "strength": return getOrCreateConfiguration(target).getStrength();
         case "style": return getOrCreateConfiguration(target).getStyle();
+        case "synckey":
+        case "syncKey": return getOrCreateConfiguration(target).getSyncKey();
         case "temp": return getOrCreateConfiguration(target).getTemp();
         case "threshold": return getOrCreateConfiguration(target).getThreshold();
         case "tomesd": return getOrCreateConfiguration(target).getTomesd();
@@ -745,6 +778,12 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "usekarrassigmas":
         case "useKarrasSigmas": return getOrCreateConfiguration(target).getUseKarrasSigmas();
         case "vae": return getOrCreateConfiguration(target).getVae();
+        case "vaeid":
+        case "vaeId": return getOrCreateConfiguration(target).getVaeId();
+        case "vaetype":
+        case "vaeType": return getOrCreateConfiguration(target).getVaeType();
+        case "vaeurl":
+        case "vaeUrl": return getOrCreateConfiguration(target).getVaeUrl();
         case "waitforresult":
         case "waitForResult": return getOrCreateConfiguration(target).isWaitForResult();
         case "wandbkey":

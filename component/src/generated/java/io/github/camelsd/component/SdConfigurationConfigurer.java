@@ -79,6 +79,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "forceload":
         case "forceLoad": target.setForceLoad(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "fps": target.setFps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "fromsafetensors":
+        case "fromSafetensors": target.setFromSafetensors(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guessmode":
         case "guessMode": target.setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guidance": target.setGuidance(property(camelContext, java.lang.Double.class, value)); return true;
@@ -112,6 +114,7 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "keepstagedimages":
         case "keepStagedImages": target.setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "length": target.setLength(property(camelContext, java.lang.String.class, value)); return true;
+        case "loadbalancer": target.setLoadbalancer(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "loramodel":
         case "loraModel": target.setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
@@ -142,6 +145,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "modelImage": target.setModelImage(property(camelContext, java.lang.String.class, value)); return true;
         case "modelname":
         case "modelName": target.setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "modeltype":
+        case "modelType": target.setModelType(property(camelContext, java.lang.String.class, value)); return true;
         case "modelvisibility":
         case "modelVisibility": target.setModelVisibility(property(camelContext, java.lang.String.class, value)); return true;
         case "multilingual":
@@ -194,6 +199,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "steps": target.setSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "strength": target.setStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "style": target.setStyle(property(camelContext, java.lang.String.class, value)); return true;
+        case "synckey":
+        case "syncKey": target.setSyncKey(property(camelContext, java.lang.String.class, value)); return true;
         case "temp": target.setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "threshold": target.setThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "tomesd": target.setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -228,6 +235,12 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "usekarrassigmas":
         case "useKarrasSigmas": target.setUseKarrasSigmas(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "vae": target.setVae(property(camelContext, java.lang.String.class, value)); return true;
+        case "vaeid":
+        case "vaeId": target.setVaeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "vaetype":
+        case "vaeType": target.setVaeType(property(camelContext, java.lang.String.class, value)); return true;
+        case "vaeurl":
+        case "vaeUrl": target.setVaeUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforresult":
         case "waitForResult": target.setWaitForResult(property(camelContext, boolean.class, value)); return true;
         case "wandbkey":
@@ -311,6 +324,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "forceload":
         case "forceLoad": return java.lang.Boolean.class;
         case "fps": return java.lang.Integer.class;
+        case "fromsafetensors":
+        case "fromSafetensors": return java.lang.Boolean.class;
         case "guessmode":
         case "guessMode": return java.lang.Boolean.class;
         case "guidance": return java.lang.Double.class;
@@ -344,6 +359,7 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "keepstagedimages":
         case "keepStagedImages": return boolean.class;
         case "length": return java.lang.String.class;
+        case "loadbalancer": return java.lang.Boolean.class;
         case "loramodel":
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
@@ -374,6 +390,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "modelImage": return java.lang.String.class;
         case "modelname":
         case "modelName": return java.lang.String.class;
+        case "modeltype":
+        case "modelType": return java.lang.String.class;
         case "modelvisibility":
         case "modelVisibility": return java.lang.String.class;
         case "multilingual":
@@ -426,6 +444,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "steps": return java.lang.Integer.class;
         case "strength": return java.lang.Double.class;
         case "style": return java.lang.String.class;
+        case "synckey":
+        case "syncKey": return java.lang.String.class;
         case "temp": return java.lang.Boolean.class;
         case "threshold": return java.lang.Double.class;
         case "tomesd": return java.lang.Boolean.class;
@@ -460,6 +480,12 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "usekarrassigmas":
         case "useKarrasSigmas": return java.lang.Boolean.class;
         case "vae": return java.lang.String.class;
+        case "vaeid":
+        case "vaeId": return java.lang.String.class;
+        case "vaetype":
+        case "vaeType": return java.lang.String.class;
+        case "vaeurl":
+        case "vaeUrl": return java.lang.String.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
         case "wandbkey":
@@ -544,6 +570,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "forceload":
         case "forceLoad": return target.getForceLoad();
         case "fps": return target.getFps();
+        case "fromsafetensors":
+        case "fromSafetensors": return target.getFromSafetensors();
         case "guessmode":
         case "guessMode": return target.getGuessMode();
         case "guidance": return target.getGuidance();
@@ -577,6 +605,7 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "keepstagedimages":
         case "keepStagedImages": return target.isKeepStagedImages();
         case "length": return target.getLength();
+        case "loadbalancer": return target.getLoadbalancer();
         case "loramodel":
         case "loraModel": return target.getLoraModel();
         case "lorastrength":
@@ -607,6 +636,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "modelImage": return target.getModelImage();
         case "modelname":
         case "modelName": return target.getModelName();
+        case "modeltype":
+        case "modelType": return target.getModelType();
         case "modelvisibility":
         case "modelVisibility": return target.getModelVisibility();
         case "multilingual":
@@ -659,6 +690,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "steps": return target.getSteps();
         case "strength": return target.getStrength();
         case "style": return target.getStyle();
+        case "synckey":
+        case "syncKey": return target.getSyncKey();
         case "temp": return target.getTemp();
         case "threshold": return target.getThreshold();
         case "tomesd": return target.getTomesd();
@@ -693,6 +726,12 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "usekarrassigmas":
         case "useKarrasSigmas": return target.getUseKarrasSigmas();
         case "vae": return target.getVae();
+        case "vaeid":
+        case "vaeId": return target.getVaeId();
+        case "vaetype":
+        case "vaeType": return target.getVaeType();
+        case "vaeurl":
+        case "vaeUrl": return target.getVaeUrl();
         case "waitforresult":
         case "waitForResult": return target.isWaitForResult();
         case "wandbkey":

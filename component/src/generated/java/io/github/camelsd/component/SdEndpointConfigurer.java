@@ -85,6 +85,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "forceload":
         case "forceLoad": target.getConfiguration().setForceLoad(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "fps": target.getConfiguration().setFps(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "fromsafetensors":
+        case "fromSafetensors": target.getConfiguration().setFromSafetensors(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guessmode":
         case "guessMode": target.getConfiguration().setGuessMode(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "guidance": target.getConfiguration().setGuidance(property(camelContext, java.lang.Double.class, value)); return true;
@@ -120,6 +122,7 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "length": target.getConfiguration().setLength(property(camelContext, java.lang.String.class, value)); return true;
+        case "loadbalancer": target.getConfiguration().setLoadbalancer(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "loramodel":
         case "loraModel": target.getConfiguration().setLoraModel(property(camelContext, java.lang.String.class, value)); return true;
         case "lorastrength":
@@ -150,6 +153,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "modelImage": target.getConfiguration().setModelImage(property(camelContext, java.lang.String.class, value)); return true;
         case "modelname":
         case "modelName": target.getConfiguration().setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "modeltype":
+        case "modelType": target.getConfiguration().setModelType(property(camelContext, java.lang.String.class, value)); return true;
         case "modelvisibility":
         case "modelVisibility": target.getConfiguration().setModelVisibility(property(camelContext, java.lang.String.class, value)); return true;
         case "multilingual":
@@ -202,6 +207,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "steps": target.getConfiguration().setSteps(property(camelContext, java.lang.Integer.class, value)); return true;
         case "strength": target.getConfiguration().setStrength(property(camelContext, java.lang.Double.class, value)); return true;
         case "style": target.getConfiguration().setStyle(property(camelContext, java.lang.String.class, value)); return true;
+        case "synckey":
+        case "syncKey": target.getConfiguration().setSyncKey(property(camelContext, java.lang.String.class, value)); return true;
         case "temp": target.getConfiguration().setTemp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "threshold": target.getConfiguration().setThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "tomesd": target.getConfiguration().setTomesd(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -236,6 +243,12 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "usekarrassigmas":
         case "useKarrasSigmas": target.getConfiguration().setUseKarrasSigmas(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "vae": target.getConfiguration().setVae(property(camelContext, java.lang.String.class, value)); return true;
+        case "vaeid":
+        case "vaeId": target.getConfiguration().setVaeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "vaetype":
+        case "vaeType": target.getConfiguration().setVaeType(property(camelContext, java.lang.String.class, value)); return true;
+        case "vaeurl":
+        case "vaeUrl": target.getConfiguration().setVaeUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforresult":
         case "waitForResult": target.getConfiguration().setWaitForResult(property(camelContext, boolean.class, value)); return true;
         case "wandbkey":
@@ -325,6 +338,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "forceload":
         case "forceLoad": return java.lang.Boolean.class;
         case "fps": return java.lang.Integer.class;
+        case "fromsafetensors":
+        case "fromSafetensors": return java.lang.Boolean.class;
         case "guessmode":
         case "guessMode": return java.lang.Boolean.class;
         case "guidance": return java.lang.Double.class;
@@ -360,6 +375,7 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "length": return java.lang.String.class;
+        case "loadbalancer": return java.lang.Boolean.class;
         case "loramodel":
         case "loraModel": return java.lang.String.class;
         case "lorastrength":
@@ -390,6 +406,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "modelImage": return java.lang.String.class;
         case "modelname":
         case "modelName": return java.lang.String.class;
+        case "modeltype":
+        case "modelType": return java.lang.String.class;
         case "modelvisibility":
         case "modelVisibility": return java.lang.String.class;
         case "multilingual":
@@ -442,6 +460,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "steps": return java.lang.Integer.class;
         case "strength": return java.lang.Double.class;
         case "style": return java.lang.String.class;
+        case "synckey":
+        case "syncKey": return java.lang.String.class;
         case "temp": return java.lang.Boolean.class;
         case "threshold": return java.lang.Double.class;
         case "tomesd": return java.lang.Boolean.class;
@@ -476,6 +496,12 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "usekarrassigmas":
         case "useKarrasSigmas": return java.lang.Boolean.class;
         case "vae": return java.lang.String.class;
+        case "vaeid":
+        case "vaeId": return java.lang.String.class;
+        case "vaetype":
+        case "vaeType": return java.lang.String.class;
+        case "vaeurl":
+        case "vaeUrl": return java.lang.String.class;
         case "waitforresult":
         case "waitForResult": return boolean.class;
         case "wandbkey":
@@ -566,6 +592,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "forceload":
         case "forceLoad": return target.getConfiguration().getForceLoad();
         case "fps": return target.getConfiguration().getFps();
+        case "fromsafetensors":
+        case "fromSafetensors": return target.getConfiguration().getFromSafetensors();
         case "guessmode":
         case "guessMode": return target.getConfiguration().getGuessMode();
         case "guidance": return target.getConfiguration().getGuidance();
@@ -601,6 +629,7 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "length": return target.getConfiguration().getLength();
+        case "loadbalancer": return target.getConfiguration().getLoadbalancer();
         case "loramodel":
         case "loraModel": return target.getConfiguration().getLoraModel();
         case "lorastrength":
@@ -631,6 +660,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "modelImage": return target.getConfiguration().getModelImage();
         case "modelname":
         case "modelName": return target.getConfiguration().getModelName();
+        case "modeltype":
+        case "modelType": return target.getConfiguration().getModelType();
         case "modelvisibility":
         case "modelVisibility": return target.getConfiguration().getModelVisibility();
         case "multilingual":
@@ -683,6 +714,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "steps": return target.getConfiguration().getSteps();
         case "strength": return target.getConfiguration().getStrength();
         case "style": return target.getConfiguration().getStyle();
+        case "synckey":
+        case "syncKey": return target.getConfiguration().getSyncKey();
         case "temp": return target.getConfiguration().getTemp();
         case "threshold": return target.getConfiguration().getThreshold();
         case "tomesd": return target.getConfiguration().getTomesd();
@@ -717,6 +750,12 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "usekarrassigmas":
         case "useKarrasSigmas": return target.getConfiguration().getUseKarrasSigmas();
         case "vae": return target.getConfiguration().getVae();
+        case "vaeid":
+        case "vaeId": return target.getConfiguration().getVaeId();
+        case "vaetype":
+        case "vaeType": return target.getConfiguration().getVaeType();
+        case "vaeurl":
+        case "vaeUrl": return target.getConfiguration().getVaeUrl();
         case "waitforresult":
         case "waitForResult": return target.getConfiguration().isWaitForResult();
         case "wandbkey":

@@ -23,7 +23,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(131);
+        Set<String> props = new HashSet<>(138);
         props.add("algorithmType");
         props.add("alphaMatting");
         props.add("alphaMattingBackgroundThreshold");
@@ -56,6 +56,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("fetchPath");
         props.add("forceLoad");
         props.add("fps");
+        props.add("fromSafetensors");
         props.add("guessMode");
         props.add("guidance");
         props.add("guidanceScale");
@@ -76,6 +77,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("keepStagedImages");
         props.add("lazyStartProducer");
         props.add("length");
+        props.add("loadbalancer");
         props.add("loraModel");
         props.add("loraStrength");
         props.add("loraType");
@@ -91,6 +93,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("modelId");
         props.add("modelImage");
         props.add("modelName");
+        props.add("modelType");
         props.add("modelVisibility");
         props.add("multiLingual");
         props.add("negativePrompt");
@@ -124,6 +127,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("steps");
         props.add("strength");
         props.add("style");
+        props.add("syncKey");
         props.add("temp");
         props.add("threshold");
         props.add("tomesd");
@@ -144,6 +148,9 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("useImprovedSampling");
         props.add("useKarrasSigmas");
         props.add("vae");
+        props.add("vaeId");
+        props.add("vaeType");
+        props.add("vaeUrl");
         props.add("waitForResult");
         props.add("wandbKey");
         props.add("webhook");
@@ -156,9 +163,10 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("webhookUrl");
         props.add("width");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("apiKey");
         secretProps.add("stagingUri");
+        secretProps.add("syncKey");
         secretProps.add("wandbKey");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

@@ -59,6 +59,27 @@ public enum SdApiFamily {
      * (documented for removebg).
      */
     IMAGE_EDITING_V6(fetchedAt("/api/v6/image_editing/fetch/{id}").base64Images()),
+    /**
+     * An enterprise dedicated server's generations ({@code /api/v1/enterprise/text2img}, ...): the community bodies
+     * with {@code model_id} required (a model loaded on the server), {@code "yes"}/{@code "no"} flags as the 2023 pages
+     * send them, fetched with {@code request_id} in the body ({@code /api/v1/enterprise/fetch}).
+     */
+    ENTERPRISE(fetchedAt("/api/v1/enterprise/fetch").yesNoFlags().requiresModel().base64Images().steps(51)),
+    /** The enterprise server's ControlNet ({@code /api/v1/enterprise/controlnet}): as {@link #ENTERPRISE}, with ControlNet's sizes. */
+    ENTERPRISE_CONTROLNET(fetchedAt("/api/v1/enterprise/fetch").yesNoFlags().requiresModel().base64Images().steps(51)
+            .limit(SdField.WIDTH, Limits.side(64, 1024)).limit(SdField.HEIGHT, Limits.side(64, 1024))),
+    /**
+     * The enterprise server's super resolution ({@code /api/v1/enterprise/super_resolution}): V3's body (the input
+     * image is {@code url}, the output one string), {@code model_id} the optional upscaler; fetched like the server's
+     * other jobs.
+     */
+    ENTERPRISE_SUPER_RESOLUTION(fetchedAt("/api/v1/enterprise/fetch").yesNoFlags()
+            .limit(SdField.MODEL_ID, Limits.UPSCALERS).wireName(SdField.INIT_IMAGE, "url")),
+    /**
+     * The enterprise server's own operations ({@code system_details}, {@code load_model}, ...): answer at once, nothing
+     * to fetch; flags {@code "yes"}/{@code "no"} ({@code from_safetensors}) as their pages show.
+     */
+    ENTERPRISE_SERVER(fetchedAt(null).yesNoFlags()),
     /** Model training ({@code /api/v3/fine_tune}, ...): read by its status call, not fetched like a job. */
     TRAINING(fetchedAt(null).yesNoFlags()),
     /** Model management and account calls: answers at once, nothing to fetch. */

@@ -26,8 +26,8 @@ public class SdConfiguration implements Cloneable {
     @UriParam(defaultValue = "https://stablediffusionapi.com",
               description = "Where the API is: https://stablediffusionapi.com (seed era), https://modelslab.com (current), an enterprise server, or a local emulator.")
     private String baseUrl = "https://stablediffusionapi.com";
-    @UriParam(defaultValue = "v3", enums = "v3,v6",
-              description = "Which generation of the API's paths: v3 (the 2023 docs: /api/v3, /api/v4/dreambooth, /api/v5) or v6 (the current docs). With or without modelId it picks each operation's path, and so its family's fetch, limits and wire form of flags (yes/no on the 2023 paths and on ControlNet, JSON booleans on the other v6 paths).")
+    @UriParam(defaultValue = "v3", enums = "v3,v6,enterprise",
+              description = "Which generation of the API's paths: v3 (the 2023 docs: /api/v3, /api/v4/dreambooth, /api/v5), v6 (the current docs), or enterprise (a dedicated server at baseUrl, with its enterprise key: /api/v1/enterprise/...; generations there need modelId, operations without an enterprise path keep their v3 path, and the server's own operations such as system-details exist there only). With or without modelId it picks each operation's path, and so its family's fetch, limits and wire form of flags (yes/no on the 2023 and enterprise paths and on ControlNet, JSON booleans on the other v6 paths).")
     private SdApiVersion apiVersion = SdApiVersion.v3;
     @UriParam(label = "advanced",
               description = "Path of this operation below baseUrl, replacing the API family's default (for example /api/v1/enterprise/text2img). A fetch path takes the job id in place of {id}, or in the body as request_id when it has no {id}. For sd:webhook: the path it receives callbacks on (default /sd/webhook).")
@@ -109,7 +109,7 @@ public class SdConfiguration implements Cloneable {
     private long trainingMaxWait = 10800000;
 
     // ---- request fields ----
-    @UriParam(label = "generation", description = "The model id. On text2img, img2img, inpaint and text2video it selects the community (Dreambooth) model paths; required by controlnet, model-reload and v6 text2video (cogvideox or wanx); the upscaler of super-resolution.")
+    @UriParam(label = "generation", description = "The model id. On text2img, img2img, inpaint and text2video it selects the community (Dreambooth) model paths; required by controlnet, model-reload, v6 text2video (cogvideox or wanx) and every enterprise generation (a model loaded on the server); the upscaler of super-resolution; the model of load-model, verify-model and delete-model.")
     private String modelId;
     @UriParam(label = "generation", description = "Items you do not want in the image.")
     private String negativePrompt;
@@ -322,6 +322,24 @@ public class SdConfiguration implements Cloneable {
     @UriParam(label = "training,security", secret = true,
               description = "lora-fine-tune: a Weights and Biases API key to log the training to. A secret: masked like the API key.")
     private String wandbKey;
+
+    // ---- enterprise dedicated server (apiVersion=enterprise) ----
+    @UriParam(label = "enterprise", description = "Enterprise generations: let the load balancer of a plan with more than one server pick the server (sent as yes/no; API default no). Give the first server's baseUrl and key.")
+    private Boolean loadbalancer;
+    @UriParam(label = "enterprise", enums = "huggingface,api_trained,custom_ckpt,lora,embeddings,controlnet",
+              description = "Enterprise load-model (required there): what kind of model url points at.")
+    private String modelType;
+    @UriParam(label = "enterprise", description = "Enterprise load-model: the model at url is a safetensors file (sent as yes/no).")
+    private Boolean fromSafetensors;
+    @UriParam(label = "enterprise", description = "Enterprise load-vae (required there): the id to load the VAE under.")
+    private String vaeId;
+    @UriParam(label = "enterprise", description = "Enterprise load-vae (required there): where the VAE is, a Hugging Face repository or a link.")
+    private String vaeUrl;
+    @UriParam(label = "enterprise", enums = "diffusers,safetensors,pt", description = "Enterprise load-vae: the VAE's format.")
+    private String vaeType;
+    @UriParam(label = "enterprise,security", secret = true,
+              description = "Enterprise sync-models (required there): the enterprise key of the server whose models are copied to this one. A secret: masked like the API key.")
+    private String syncKey;
 
     private static final SdConfigurationConfigurer OPTIONS = new SdConfigurationConfigurer();
 
@@ -1430,5 +1448,68 @@ public class SdConfiguration implements Cloneable {
     /** lora-fine-tune: a Weights and Biases API key to log the training to. A secret: masked like the API key. */
     public void setWandbKey(String wandbKey) {
         this.wandbKey = wandbKey;
+    }
+
+    public Boolean getLoadbalancer() {
+        return loadbalancer;
+    }
+
+    /** Enterprise generations: let the load balancer pick the server. */
+    public void setLoadbalancer(Boolean loadbalancer) {
+        this.loadbalancer = loadbalancer;
+    }
+
+    public String getModelType() {
+        return modelType;
+    }
+
+    /** Enterprise load-model: what kind of model url points at. */
+    public void setModelType(String modelType) {
+        this.modelType = modelType;
+    }
+
+    public Boolean getFromSafetensors() {
+        return fromSafetensors;
+    }
+
+    /** Enterprise load-model: the model at url is a safetensors file. */
+    public void setFromSafetensors(Boolean fromSafetensors) {
+        this.fromSafetensors = fromSafetensors;
+    }
+
+    public String getVaeId() {
+        return vaeId;
+    }
+
+    /** Enterprise load-vae: the id to load the VAE under. */
+    public void setVaeId(String vaeId) {
+        this.vaeId = vaeId;
+    }
+
+    public String getVaeUrl() {
+        return vaeUrl;
+    }
+
+    /** Enterprise load-vae: where the VAE is. */
+    public void setVaeUrl(String vaeUrl) {
+        this.vaeUrl = vaeUrl;
+    }
+
+    public String getVaeType() {
+        return vaeType;
+    }
+
+    /** Enterprise load-vae: the VAE's format. */
+    public void setVaeType(String vaeType) {
+        this.vaeType = vaeType;
+    }
+
+    public String getSyncKey() {
+        return syncKey;
+    }
+
+    /** Enterprise sync-models: the key of the server whose models are copied. A secret. */
+    public void setSyncKey(String syncKey) {
+        this.syncKey = syncKey;
     }
 }

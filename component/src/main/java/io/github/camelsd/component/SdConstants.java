@@ -214,6 +214,20 @@ public final class SdConstants {
     public static final String GUIDANCE = "CamelSdGuidance";
     @Metadata(label = "producer", description = "lora-fine-tune: a Weights and Biases API key to log the training to. A secret: masked like the API key.", javaType = "String")
     public static final String WANDB_KEY = "CamelSdWandbKey";
+    @Metadata(label = "producer", description = "Enterprise generations: let the load balancer of a plan with more than one server pick the server (sent as yes/no; API default no).", javaType = "Boolean")
+    public static final String LOADBALANCER = "CamelSdLoadbalancer";
+    @Metadata(label = "producer", description = "Enterprise load-model: huggingface, api_trained, custom_ckpt, lora, embeddings or controlnet.", javaType = "String")
+    public static final String MODEL_TYPE = "CamelSdModelType";
+    @Metadata(label = "producer", description = "Enterprise load-model: the model at url is a safetensors file (sent as yes/no).", javaType = "Boolean")
+    public static final String FROM_SAFETENSORS = "CamelSdFromSafetensors";
+    @Metadata(label = "producer", description = "Enterprise load-vae: the id to load the VAE under.", javaType = "String")
+    public static final String VAE_ID = "CamelSdVaeId";
+    @Metadata(label = "producer", description = "Enterprise load-vae: where the VAE is: a Hugging Face repository or a link.", javaType = "String")
+    public static final String VAE_URL = "CamelSdVaeUrl";
+    @Metadata(label = "producer", description = "Enterprise load-vae: diffusers, safetensors or pt.", javaType = "String")
+    public static final String VAE_TYPE = "CamelSdVaeType";
+    @Metadata(label = "producer", description = "Enterprise sync-models: the enterprise key of the server whose models are copied to this one. A secret: masked like the API key.", javaType = "String")
+    public static final String SYNC_KEY = "CamelSdSyncKey";
 
     // ---- input and output: the job ----
     @Metadata(description = "The API's job id. Input of sd:fetch (else the body); output of every generation.",
@@ -279,7 +293,7 @@ public final class SdConstants {
     public static final String IMAGE_INDEX = "CamelSdImageIndex";
     @Metadata(label = "producer", description = "system-load: the number of queued requests.", javaType = "Integer")
     public static final String QUEUE_NUM = "CamelSdQueueNum";
-    @Metadata(label = "producer", description = "system-load: the queue time in seconds.", javaType = "Double")
+    @Metadata(label = "producer", description = "system-load, system-details (enterprise): the queue time in seconds.", javaType = "Double")
     public static final String QUEUE_TIME = "CamelSdQueueTime";
     @Metadata(label = "producer", description = "The whole last API answer as a map (unknown fields included).",
               javaType = "java.util.Map<String, Object>")

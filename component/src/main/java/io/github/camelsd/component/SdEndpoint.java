@@ -120,9 +120,16 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
         return configuration.getPath() != null ? configuration.getPath() : route.path();
     }
 
-    /** The API's upload that staging=api-hosted calls: base64_to_url on v6, base64_crop on the 2023 paths. */
+    /**
+     * The API's upload that staging=api-hosted calls: base64_to_url on v6, base64_crop on the 2023 paths, upload_image on
+     * an enterprise server (whose key the hosted paths refuse).
+     */
     SdOperation uploadOperation() {
-        return configuration.getApiVersion() == SdApiVersion.v6 ? SdOperation.BASE64_TO_URL : SdOperation.BASE64_CROP;
+        return switch (configuration.getApiVersion()) {
+            case v6 -> SdOperation.BASE64_TO_URL;
+            case enterprise -> SdOperation.UPLOAD_IMAGE;
+            default -> SdOperation.BASE64_CROP;
+        };
     }
 
     /** Where staging=api-hosted uploads image content. */
@@ -171,9 +178,14 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
 
     /** The fetch call for a job: the id goes into the path's {@code {id}}, else into the body as {@code request_id}. */
     FetchCall fetchCall(String template, String jobId) {
+        return fetchCall(template, jobId, "request_id");
+    }
+
+    /** The same, with the id in the body as {@code bodyField} when the path has no {@code {id}}. */
+    FetchCall fetchCall(String template, String id, String bodyField) {
         boolean idInPath = template.contains("{id}");
-        URI uri = uri(idInPath ? template.replace("{id}", URLEncoder.encode(jobId, StandardCharsets.UTF_8)) : template);
-        return new FetchCall(uri, idInPath ? Map.of() : Map.of("request_id", jobId));
+        URI uri = uri(idInPath ? template.replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8)) : template);
+        return new FetchCall(uri, idInPath ? Map.of() : Map.of(bodyField, id));
     }
 
     /** A fetch call's address and the fields it adds to the key-only body. */

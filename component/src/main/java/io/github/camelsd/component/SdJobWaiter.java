@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelsd.component.error.SdException;
+import io.github.camelsd.component.error.SdModelNotFoundException;
 import io.github.camelsd.component.error.SdWaitTimeoutException;
 import io.github.camelsd.component.response.SdResponse;
 import io.github.camelsd.component.response.SdResponseDecoder;
@@ -31,12 +32,30 @@ final class SdJobWaiter {
     /** The training stage that ends the wait. */
     static final String MODEL_READY = "model_ready";
 
-    /** What is waited for: a job (minutes, re-checked after its eta) or a training (hours, at a steady interval). */
+    /** verify-model's documented answer once the model is on the server: "Model exists on server". */
+    static final String MODEL_EXISTS = "exists on server";
+
+    /**
+     * What is waited for: a job (minutes, re-checked after its eta), a training (hours, at a steady interval) or a
+     * model load (minutes, every pollInterval).
+     */
     enum Waiting {
         /** A queued job: done when its answer is no longer {@code processing}. */
-        JOB,
+        JOB("request_id"),
         /** A training: done when its status names the stage {@code model_ready}. */
-        TRAINING
+        TRAINING("request_id"),
+        /**
+         * A model load on an enterprise server, read by verify-model ({@code model_id} in the body): done when it
+         * answers "Model exists on server"; its "Model id not found" while the model loads ends nothing.
+         */
+        MODEL("model_id");
+
+        /** The body field that names what is read, where its path has no {@code {id}}. */
+        private final String idField;
+
+        Waiting(String idField) {
+            this.idField = idField;
+        }
     }
 
     private final SdProducer producer;
@@ -66,13 +85,15 @@ final class SdJobWaiter {
         this.callback = callback;
         this.jobId = jobId;
         this.config = producer.getEndpoint().getConfiguration();
-        this.fetchCall = producer.getEndpoint().fetchCall(fetchTemplate, jobId);
+        this.fetchCall = producer.getEndpoint().fetchCall(fetchTemplate, jobId, waiting.idField);
         if (waiting == Waiting.JOB) {
             exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);
         }
         this.fetchBody = new HashMap<>(keyOnlyBody);
         this.fetchBody.putAll(fetchCall.bodyFields());
-        this.webhookToken = exchange.getProperty(SdProducer.WEBHOOK_TOKEN, String.class);
+        // a model load has no callback of the component's (its webhook, if any, is the route's own URL)
+        this.webhookToken = waiting == Waiting.MODEL ? null
+                : exchange.getProperty(SdProducer.WEBHOOK_TOKEN, String.class);
     }
 
     /** sd:fetch, or a redelivery resuming an accepted job: the first call goes out at once. */
@@ -81,7 +102,10 @@ final class SdJobWaiter {
         poll();
     }
 
-    /** A generation answered processing: the first re-check waits as the answer asks. */
+    /**
+     * A generation answered processing: the first re-check waits as the answer asks (a model load: pollInterval, a
+     * training: trainingPollInterval).
+     */
     void pollAfter(SdResponse processing) {
         listen();
         Runnable ending;
@@ -125,6 +149,8 @@ final class SdJobWaiter {
             }
             if (error == null && isPending(response) && config.isWaitForResult()) {
                 ending = scheduleNextOrEnd(response);
+            } else if (waiting == Waiting.MODEL && SdHttpTransport.unwrap(error) instanceof SdModelNotFoundException) {
+                ending = scheduleNextOrEnd(null); // still loading: verify-model does not know it yet
             } else {
                 ending = error != null ? ending(error) : ending(response);
             }
@@ -175,10 +201,13 @@ final class SdJobWaiter {
         if (!claim()) {
             return null;
         }
-        return waiting == Waiting.TRAINING
-                ? () -> producer.finish(exchange, callback, null,
-                        () -> SdResultWriter.trainingStatus(exchange, jobId, response, polls))
-                : () -> producer.completeJob(exchange, callback, response, polls);
+        return switch (waiting) {
+            case TRAINING -> () -> producer.finish(exchange, callback, null,
+                    () -> SdResultWriter.trainingStatus(exchange, jobId, response, polls));
+            case MODEL -> () -> producer.finish(exchange, callback, null,
+                    () -> SdResultWriter.modelReady(exchange, response, polls));
+            case JOB -> () -> producer.completeJob(exchange, callback, response, polls);
+        };
     }
 
     /** The first caller wins: it stops listening for the callback and cancels the next re-check. */
@@ -209,8 +238,11 @@ final class SdJobWaiter {
     }
 
     private boolean isPending(SdResponse response) {
-        return waiting == Waiting.JOB ? "processing".equals(response.status())
-                : !MODEL_READY.equals(SdResultWriter.stageOf(response));
+        return switch (waiting) {
+            case JOB -> "processing".equals(response.status());
+            case TRAINING -> !MODEL_READY.equals(SdResultWriter.stageOf(response));
+            case MODEL -> !response.messageText().toLowerCase(java.util.Locale.ROOT).contains(MODEL_EXISTS);
+        };
     }
 
     /** Each stage a training reaches is logged once and shown on the message while it waits. */
@@ -233,27 +265,43 @@ final class SdJobWaiter {
         }
     }
 
-    /** Schedules the next re-check; what ends the wait instead when its deadline has passed, else null. */
+    /**
+     * Schedules the next re-check; what ends the wait instead when its deadline has passed, else null.
+     *
+     * @param processing the last answer; null for a model still unknown to verify-model
+     */
     private Runnable scheduleNext(SdResponse processing) {
         boolean training = waiting == Waiting.TRAINING;
         if (training) {
             noteStage(processing);
-        } else {
+        } else if (waiting == Waiting.JOB) {
             SdResultWriter.progress(exchange.getMessage(), processing);
         }
         long maxWait = training ? config.getTrainingMaxWait() : config.getMaxWait();
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
         long remaining = maxWait - elapsed;
         if (remaining <= 0) {
-            String what = training ? "training " + jobId + " still at stage " + stage : "job " + jobId + " still processing";
+            String what = switch (waiting) {
+                case TRAINING -> "training " + jobId + " still at stage " + stage;
+                case MODEL -> "model " + jobId + " still not on the server";
+                case JOB -> "job " + jobId + " still processing";
+            };
             String option = training ? "trainingMaxWait" : "maxWait";
-            String resume = training ? "sd:fine-tune-status" : "sd:fetch";
+            String resume = switch (waiting) {
+                case TRAINING -> "resume it with sd:fine-tune-status";
+                case MODEL -> "check it with sd:verify-model";
+                case JOB -> "resume it with sd:fetch";
+            };
             return ending(new SdWaitTimeoutException(
                     producer.name() + " " + what + " after " + elapsed + " ms (" + option + " " + maxWait
-                                                                           + " ms); resume it with " + resume,
+                                                                           + " ms); " + resume,
                     exchange, jobId, Duration.ofMillis(elapsed)));
         }
-        long pause = training ? config.getTrainingPollInterval() : pauseFor(processing.eta());
+        long pause = switch (waiting) {
+            case TRAINING -> config.getTrainingPollInterval();
+            case MODEL -> config.getPollInterval();
+            case JOB -> pauseFor(processing.eta());
+        };
         if (webhookToken != null) {
             pause = Math.max(pause, config.getWebhookPollInterval()); // the callback is expected: polls are the fallback
         }

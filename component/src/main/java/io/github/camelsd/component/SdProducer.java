@@ -85,7 +85,7 @@ public class SdProducer extends DefaultAsyncProducer {
                 case STATUS, LISTING -> {
                     SdRequest request = operation.takesRequestFields()
                             ? SdRequestAssembler.request(operation, config, exchange)
-                            : new SdRequest(operation.route(config.getApiVersion(), false),
+                            : new SdRequest(SdRequestAssembler.route(operation, config, false, exchange),
                                     SdRequestAssembler.keyOnlyRequest(operation, config, exchange));
                     URI uri = endpoint.pathTakesId(request.route())
                             ? endpoint.operationUri(request.route(),
@@ -95,11 +95,12 @@ public class SdProducer extends DefaultAsyncProducer {
                             .whenComplete((response, error) -> finish(exchange, callback, error,
                                     () -> SdResultWriter.status(exchange.getMessage(), response)));
                 }
+                case MODEL_LOAD -> loadModel(exchange, callback, SdRequestAssembler.request(operation, config, exchange));
                 case UPLOAD -> {
+                    SdOperation.Route route = SdRequestAssembler.route(operation, config, false, exchange);
                     byte[] image = SdRequestAssembler.uploadContent(operation, config, exchange);
                     Map<String, Object> key = SdRequestAssembler.keyOnlyRequest(operation, config, exchange);
-                    call(endpoint.operationUri(operation.route(config.getApiVersion(), false)),
-                            uploadBody(operation, key.get(SdJson.KEY), image), exchange, null)
+                    call(endpoint.operationUri(route), uploadBody(operation, key.get(SdJson.KEY), image), exchange, null)
                             .whenComplete((response, error) -> finish(exchange, callback, error, () -> SdResultWriter
                                     .uploaded(exchange.getMessage(), response, hostedUrl(response, "body", exchange))));
                 }
@@ -237,23 +238,34 @@ public class SdProducer extends DefaultAsyncProducer {
         return value instanceof byte[] || value instanceof List<?> list && list.stream().anyMatch(byte[].class::isInstance);
     }
 
-    /** The documented upload bodies: v3 base64_crop takes a data URI as image, v6 base64_to_url a base64 string. */
+    /**
+     * The documented upload bodies: v3 base64_crop takes a data URI as image, v6 base64_to_url a base64 string,
+     * enterprise upload_image a base64 string and its type.
+     */
     private static Map<String, Object> uploadBody(SdOperation upload, Object key, byte[] image) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(SdJson.KEY, key);
         String base64 = Base64.getEncoder().encodeToString(image);
-        if (upload == SdOperation.BASE64_TO_URL) {
-            body.put("base64_string", base64);
-        } else {
-            body.put("image", "data:" + SdImageInput.mediaType(image) + ";base64," + base64);
-            body.put("crop", "false");
+        switch (upload.upload()) {
+            case BASE64_STRING -> body.put("base64_string", base64);
+            case BASE64_IMAGE -> {
+                body.put("base64_image", base64);
+                body.put("image_type", SdImageInput.type(image));
+            }
+            case DATA_URI -> {
+                body.put("image", "data:" + SdImageInput.mediaType(image) + ";base64," + base64);
+                body.put("crop", "false");
+            }
         }
         return body;
     }
 
-    /** The hosted URL: {@code link} (v3) or the first {@code output} (v6). */
+    /** The hosted URL: {@code link} (v3), {@code image_url} (enterprise) or the first {@code output} (v6). */
     private String hostedUrl(SdResponse upload, String field, Exchange exchange) {
         Object link = upload.raw().get("link");
+        if (link == null) {
+            link = upload.raw().get("image_url");
+        }
         String url = link != null ? link.toString() : upload.output().isEmpty() ? null : upload.output().get(0);
         if (url == null) {
             throw new CompletionException(new SdUnparseableResponseException(
@@ -288,6 +300,31 @@ public class SdProducer extends DefaultAsyncProducer {
                 new SdJobWaiter(this, exchange, callback, id.toString(),
                         endpoint.statusTemplate(SdOperation.FINE_TUNE_STATUS),
                         Map.of(SdJson.KEY, request.body().get(SdJson.KEY)), SdJobWaiter.Waiting.TRAINING)
+                        .pollAfter(response);
+            } catch (RuntimeException e) {
+                finish(exchange, callback, e, null);
+            }
+        });
+    }
+
+    /**
+     * Starts loading a model: the answer ("model load started") ends the exchange, unless the endpoint waits and its
+     * apiVersion can tell when the model is there (verify-model, on enterprise): then the exchange waits, without a
+     * thread, for verify-model to find the model, every pollInterval for up to maxWait.
+     */
+    private void loadModel(Exchange exchange, AsyncCallback callback, SdRequest request) {
+        SdConfiguration config = endpoint.getConfiguration();
+        SdOperation.Route verify = SdOperation.VERIFY_MODEL.route(config.getApiVersion(), false);
+        call(endpoint.operationUri(request.route()), request.body(), exchange, null).whenComplete((response, error) -> {
+            if (error != null || !config.isWaitForResult() || verify == null) {
+                finish(exchange, callback, error, () -> SdResultWriter.status(exchange.getMessage(), response));
+                return;
+            }
+            try {
+                LOG.debug("{} waits for model {} to be on the server", name, request.body().get(SdField.MODEL_ID.apiName()));
+                new SdJobWaiter(this, exchange, callback, String.valueOf(request.body().get(SdField.MODEL_ID.apiName())),
+                        endpoint.statusTemplate(SdOperation.VERIFY_MODEL),
+                        Map.of(SdJson.KEY, request.body().get(SdJson.KEY)), SdJobWaiter.Waiting.MODEL)
                         .pollAfter(response);
             } catch (RuntimeException e) {
                 finish(exchange, callback, e, null);

@@ -126,7 +126,16 @@ final class SdResultWriter {
         return value == null ? null : Boolean.valueOf(value.toString().trim());
     }
 
-    /** base64-to-url, base64-crop: the body is the hosted URL; the answer stays available as a header. */
+    /**
+     * A model load waited for (enterprise load-model): the body is verify-model's answer ("Model exists on server") as
+     * a Map, {@link SdConstants#POLLS} the checks it took.
+     */
+    static void modelReady(Exchange exchange, SdResponse response, int polls) {
+        status(exchange.getMessage(), response);
+        exchange.getMessage().setHeader(SdConstants.POLLS, polls);
+    }
+
+    /** base64-to-url, base64-crop, upload-image: the body is the hosted URL; the answer stays available as a header. */
     static void uploaded(Message message, SdResponse response, String url) {
         message.setBody(url);
         set(message, SdConstants.STATUS, response.status());

@@ -117,7 +117,20 @@ public enum SdField {
     THRESHOLD("threshold", SdConstants.THRESHOLD, Type.DECIMAL, Limits.range(0, 1)),
     INIT_IMAGE_2("init_image_2", SdConstants.INIT_IMAGE_2, Type.IMAGE, Limits.NONE),
     GUIDANCE("guidance", SdConstants.GUIDANCE, Type.DECIMAL, Limits.range(0, 20)),
-    WANDB_KEY("wandb_key", SdConstants.WANDB_KEY, Type.TEXT, Limits.NOT_BLANK);
+    WANDB_KEY("wandb_key", SdConstants.WANDB_KEY, Type.TEXT, Limits.NOT_BLANK),
+    /** Enterprise generations: spread the job over the servers of the plan ("yes"/"no"; needs more than one server). */
+    LOADBALANCER("loadbalancer", SdConstants.LOADBALANCER, Type.FLAG, Limits.NONE),
+    /** Enterprise load-model: what kind of model {@code url} points at. */
+    MODEL_TYPE("model_type", SdConstants.MODEL_TYPE, Type.TEXT,
+               Limits.oneOf("huggingface", "api_trained", "custom_ckpt", "lora", "embeddings", "controlnet")),
+    /** Enterprise load-model: the model is a safetensors file. */
+    FROM_SAFETENSORS("from_safetensors", SdConstants.FROM_SAFETENSORS, Type.FLAG, Limits.NONE),
+    VAE_ID("vae_id", SdConstants.VAE_ID, Type.TEXT, Limits.NOT_BLANK),
+    /** A Hugging Face repository or a link: not necessarily a URL. */
+    VAE_URL("vae_url", SdConstants.VAE_URL, Type.TEXT, Limits.NOT_BLANK),
+    VAE_TYPE("vae_type", SdConstants.VAE_TYPE, Type.TEXT, Limits.oneOf("diffusers", "safetensors", "pt")),
+    /** Enterprise sync-models: the key of the server whose models are copied; a secret, masked like the API key. */
+    SYNC_KEY("sync_key", SdConstants.SYNC_KEY, Type.TEXT, Limits.NOT_BLANK);
 
     /** The component's own guard on prompt length (the API documents none; real prompts are far shorter). */
     public static final int MAX_PROMPT_LENGTH = 10_000;

@@ -51,7 +51,7 @@ public final class SdRequestAssembler {
             }
         }
 
-        SdOperation.Route route = operation.route(config.getApiVersion(), layered.get(SdField.MODEL_ID.apiName()) != null);
+        SdOperation.Route route = route(operation, config, layered.get(SdField.MODEL_ID.apiName()) != null, exchange);
         SdApiFamily family = route.family();
         // a field sent under the family's own wire name (2023 super resolution's url) is that field
         family.wireNames().forEach((field, wire) -> {
@@ -75,7 +75,7 @@ public final class SdRequestAssembler {
                 errors.add(name, e.getMessage());
             }
         });
-        for (SdField required : operation.requiredFields()) {
+        for (SdField required : operation.requiredFields(config.getApiVersion())) {
             if (!layered.containsKey(required.apiName())) {
                 errors.add(required.apiName(), "is required by " + operation.uriName());
             }
@@ -87,6 +87,22 @@ public final class SdRequestAssembler {
         checkLoraPairs(request, errors);
         errors.throwIfAny(operation, exchange);
         return new SdRequest(route, request);
+    }
+
+    /**
+     * Where {@code operation} goes in the endpoint's apiVersion; rejected, naming {@code apiVersion}, where it has no
+     * path there (the enterprise server's own operations on v3 and v6).
+     */
+    public static SdOperation.Route route(SdOperation operation, SdConfiguration config, boolean withModel,
+                                         Exchange exchange) throws SdValidationException {
+        SdOperation.Route route = operation.route(config.getApiVersion(), withModel);
+        if (route == null) {
+            Errors errors = new Errors();
+            errors.add("apiVersion", "must be enterprise: " + operation.uriName() + " is an operation of the enterprise"
+                                     + " dedicated server only (was " + config.getApiVersion() + ")");
+            errors.throwIfAny(operation, exchange);
+        }
+        return route;
     }
 
     /** The body of a call that needs only the key (fetch, system load). */
