@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.camelsd.component.SdApiVersion;
+import io.github.camelsd.component.SdComponent;
 import io.github.camelsd.component.SdConstants;
 import io.github.camelsd.component.error.SdException;
 import jakarta.annotation.PreDestroy;
@@ -20,8 +22,9 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
- * Readiness of the Stable Diffusion API, as a Camel health check: up when {@code sd:system-load} answers with the
- * configured key and base URL, down with the API's error otherwise. With camel-quarkus-microprofile-health it shows
+ * Readiness of the Stable Diffusion API, as a Camel health check: up when {@code sd:system-load} (on an enterprise
+ * server, {@code apiVersion=enterprise}: {@code sd:system-details}) answers with the configured key and base URL, down
+ * with the API's error otherwise. With camel-quarkus-microprofile-health it shows
  * under {@code /q/health/ready}. It is never a liveness check: restarting the application does not fix an API outage.
  * <p>
  * One answer is reused for {@code quarkus.camel.sd.health.cache-period}: readiness probes come every few seconds, and
@@ -55,8 +58,10 @@ public class SdApiReadinessCheck implements HealthCheck {
     /** What one probe calls, and how long its answer is reused. */
     private record Probe(String uri, Duration cachePeriod) {
 
-        static Probe of(SdRuntimeConfig.Health config) {
-            return new Probe("sd:system-load?responseTimeout=" + config.timeout().toMillis(), config.cachePeriod());
+        /** system-load on the hosted API; a dedicated server answers system-details instead (and has no system-load). */
+        static Probe of(SdRuntimeConfig.Health config, SdApiVersion apiVersion) {
+            String operation = apiVersion == SdApiVersion.enterprise ? "system-details" : "system-load";
+            return new Probe("sd:" + operation + "?responseTimeout=" + config.timeout().toMillis(), config.cachePeriod());
         }
     }
 
@@ -116,7 +121,8 @@ public class SdApiReadinessCheck implements HealthCheck {
                 return HealthCheckResultBuilder.on(this).down().message("Camel is not started yet").build();
             }
             if (probe == null) {
-                probe = Probe.of(config.get().health());
+                probe = Probe.of(config.get().health(),
+                        camelContext.getComponent("sd", SdComponent.class).getConfiguration().getApiVersion());
             }
             Result result = probe(probe);
             last = new CachedResult(result, System.nanoTime() + probe.cachePeriod().toNanos());

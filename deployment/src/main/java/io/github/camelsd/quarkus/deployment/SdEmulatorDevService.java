@@ -13,10 +13,11 @@ import io.quarkus.deployment.builditem.Startable;
 final class SdEmulatorDevService implements Startable {
 
     /** What identifies one running emulator: a change restarts it. */
-    record Settings(Duration processingTime, int queueLimit, Duration spamFilterWindow) {
+    record Settings(Duration processingTime, int queueLimit, Duration spamFilterWindow, boolean enterprise) {
 
         static Settings of(SdBuildTimeConfig.DevServices config) {
-            return new Settings(config.processingTime(), config.queueLimit(), config.spamFilterWindow());
+            return new Settings(config.processingTime(), config.queueLimit(), config.spamFilterWindow(),
+                    config.enterprise());
         }
     }
 
@@ -31,9 +32,14 @@ final class SdEmulatorDevService implements Startable {
 
     @Override
     public void start() {
-        emulator = SdEmulator.builder()
-                .port(0)
-                .apiKey(apiKey)
+        SdEmulator.Builder builder = SdEmulator.builder().port(0);
+        if (settings.enterprise()) {
+            // the hosted paths get a key nobody knows: the application talks to the dedicated server only
+            builder.apiKey("sd-dev-hosted-" + UUID.randomUUID()).enterpriseKey(apiKey);
+        } else {
+            builder.apiKey(apiKey);
+        }
+        emulator = builder
                 .processingTime(settings.processingTime())
                 .queueLimit(settings.queueLimit())
                 .spamFilterWindow(settings.spamFilterWindow())
