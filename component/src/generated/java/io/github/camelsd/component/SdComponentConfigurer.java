@@ -76,6 +76,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "controlnetModel": getOrCreateConfiguration(target).setControlnetModel(property(camelContext, java.lang.String.class, value)); return true;
         case "controlnettype":
         case "controlnetType": getOrCreateConfiguration(target).setControlnetType(property(camelContext, java.lang.String.class, value)); return true;
+        case "correlationkeyheader":
+        case "correlationKeyHeader": getOrCreateConfiguration(target).setCorrelationKeyHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingsmodel":
         case "embeddingsModel": getOrCreateConfiguration(target).setEmbeddingsModel(property(camelContext, java.lang.String.class, value)); return true;
         case "enhanceprompt":
@@ -129,6 +131,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "ipAdapterScale": getOrCreateConfiguration(target).setIpAdapterScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "joboperation":
         case "jobOperation": getOrCreateConfiguration(target).setJobOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobstaterepository":
+        case "jobStateRepository": getOrCreateConfiguration(target).setJobStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "keepstagedimages":
         case "keepStagedImages": getOrCreateConfiguration(target).setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -336,6 +340,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "controlnetModel": return java.lang.String.class;
         case "controlnettype":
         case "controlnetType": return java.lang.String.class;
+        case "correlationkeyheader":
+        case "correlationKeyHeader": return java.lang.String.class;
         case "embeddingsmodel":
         case "embeddingsModel": return java.lang.String.class;
         case "enhanceprompt":
@@ -389,6 +395,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "ipAdapterScale": return java.lang.Double.class;
         case "joboperation":
         case "jobOperation": return java.lang.String.class;
+        case "jobstaterepository":
+        case "jobStateRepository": return org.apache.camel.spi.StateRepository.class;
         case "keepstagedimages":
         case "keepStagedImages": return boolean.class;
         case "lazystartproducer":
@@ -597,6 +605,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "controlnetModel": return getOrCreateConfiguration(target).getControlnetModel();
         case "controlnettype":
         case "controlnetType": return getOrCreateConfiguration(target).getControlnetType();
+        case "correlationkeyheader":
+        case "correlationKeyHeader": return getOrCreateConfiguration(target).getCorrelationKeyHeader();
         case "embeddingsmodel":
         case "embeddingsModel": return getOrCreateConfiguration(target).getEmbeddingsModel();
         case "enhanceprompt":
@@ -650,6 +660,8 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "ipAdapterScale": return getOrCreateConfiguration(target).getIpAdapterScale();
         case "joboperation":
         case "jobOperation": return getOrCreateConfiguration(target).getJobOperation();
+        case "jobstaterepository":
+        case "jobStateRepository": return getOrCreateConfiguration(target).getJobStateRepository();
         case "keepstagedimages":
         case "keepStagedImages": return getOrCreateConfiguration(target).isKeepStagedImages();
         case "lazystartproducer":
@@ -804,6 +816,15 @@ public class SdComponentConfigurer extends PropertyConfigurerSupport implements 
         case "webhookurl":
         case "webhookUrl": return getOrCreateConfiguration(target).getWebhookUrl();
         case "width": return getOrCreateConfiguration(target).getWidth();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "jobstaterepository":
+        case "jobStateRepository": return java.lang.String.class;
         default: return null;
         }
     }

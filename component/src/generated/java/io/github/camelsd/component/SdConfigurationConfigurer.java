@@ -62,6 +62,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "controlnetModel": target.setControlnetModel(property(camelContext, java.lang.String.class, value)); return true;
         case "controlnettype":
         case "controlnetType": target.setControlnetType(property(camelContext, java.lang.String.class, value)); return true;
+        case "correlationkeyheader":
+        case "correlationKeyHeader": target.setCorrelationKeyHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingsmodel":
         case "embeddingsModel": target.setEmbeddingsModel(property(camelContext, java.lang.String.class, value)); return true;
         case "enhanceprompt":
@@ -111,6 +113,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "ipAdapterScale": target.setIpAdapterScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "joboperation":
         case "jobOperation": target.setJobOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobstaterepository":
+        case "jobStateRepository": target.setJobStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "keepstagedimages":
         case "keepStagedImages": target.setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "length": target.setLength(property(camelContext, java.lang.String.class, value)); return true;
@@ -307,6 +311,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "controlnetModel": return java.lang.String.class;
         case "controlnettype":
         case "controlnetType": return java.lang.String.class;
+        case "correlationkeyheader":
+        case "correlationKeyHeader": return java.lang.String.class;
         case "embeddingsmodel":
         case "embeddingsModel": return java.lang.String.class;
         case "enhanceprompt":
@@ -356,6 +362,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "ipAdapterScale": return java.lang.Double.class;
         case "joboperation":
         case "jobOperation": return java.lang.String.class;
+        case "jobstaterepository":
+        case "jobStateRepository": return org.apache.camel.spi.StateRepository.class;
         case "keepstagedimages":
         case "keepStagedImages": return boolean.class;
         case "length": return java.lang.String.class;
@@ -553,6 +561,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "controlnetModel": return target.getControlnetModel();
         case "controlnettype":
         case "controlnetType": return target.getControlnetType();
+        case "correlationkeyheader":
+        case "correlationKeyHeader": return target.getCorrelationKeyHeader();
         case "embeddingsmodel":
         case "embeddingsModel": return target.getEmbeddingsModel();
         case "enhanceprompt":
@@ -602,6 +612,8 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "ipAdapterScale": return target.getIpAdapterScale();
         case "joboperation":
         case "jobOperation": return target.getJobOperation();
+        case "jobstaterepository":
+        case "jobStateRepository": return target.getJobStateRepository();
         case "keepstagedimages":
         case "keepStagedImages": return target.isKeepStagedImages();
         case "length": return target.getLength();
@@ -752,6 +764,15 @@ public class SdConfigurationConfigurer extends org.apache.camel.support.componen
         case "webhookurl":
         case "webhookUrl": return target.getWebhookUrl();
         case "width": return target.getWidth();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "jobstaterepository":
+        case "jobStateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -64,6 +64,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "controlnetModel": target.getConfiguration().setControlnetModel(property(camelContext, java.lang.String.class, value)); return true;
         case "controlnettype":
         case "controlnetType": target.getConfiguration().setControlnetType(property(camelContext, java.lang.String.class, value)); return true;
+        case "correlationkeyheader":
+        case "correlationKeyHeader": target.getConfiguration().setCorrelationKeyHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingsmodel":
         case "embeddingsModel": target.getConfiguration().setEmbeddingsModel(property(camelContext, java.lang.String.class, value)); return true;
         case "enhanceprompt":
@@ -117,6 +119,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "ipAdapterScale": target.getConfiguration().setIpAdapterScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "joboperation":
         case "jobOperation": target.getConfiguration().setJobOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobstaterepository":
+        case "jobStateRepository": target.getConfiguration().setJobStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "keepstagedimages":
         case "keepStagedImages": target.getConfiguration().setKeepStagedImages(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -317,6 +321,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "controlnetModel": return java.lang.String.class;
         case "controlnettype":
         case "controlnetType": return java.lang.String.class;
+        case "correlationkeyheader":
+        case "correlationKeyHeader": return java.lang.String.class;
         case "embeddingsmodel":
         case "embeddingsModel": return java.lang.String.class;
         case "enhanceprompt":
@@ -370,6 +376,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "ipAdapterScale": return java.lang.Double.class;
         case "joboperation":
         case "jobOperation": return java.lang.String.class;
+        case "jobstaterepository":
+        case "jobStateRepository": return org.apache.camel.spi.StateRepository.class;
         case "keepstagedimages":
         case "keepStagedImages": return boolean.class;
         case "lazystartproducer":
@@ -571,6 +579,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "controlnetModel": return target.getConfiguration().getControlnetModel();
         case "controlnettype":
         case "controlnetType": return target.getConfiguration().getControlnetType();
+        case "correlationkeyheader":
+        case "correlationKeyHeader": return target.getConfiguration().getCorrelationKeyHeader();
         case "embeddingsmodel":
         case "embeddingsModel": return target.getConfiguration().getEmbeddingsModel();
         case "enhanceprompt":
@@ -624,6 +634,8 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "ipAdapterScale": return target.getConfiguration().getIpAdapterScale();
         case "joboperation":
         case "jobOperation": return target.getConfiguration().getJobOperation();
+        case "jobstaterepository":
+        case "jobStateRepository": return target.getConfiguration().getJobStateRepository();
         case "keepstagedimages":
         case "keepStagedImages": return target.getConfiguration().isKeepStagedImages();
         case "lazystartproducer":
@@ -776,6 +788,15 @@ public class SdEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "webhookurl":
         case "webhookUrl": return target.getConfiguration().getWebhookUrl();
         case "width": return target.getConfiguration().getWidth();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "jobstaterepository":
+        case "jobStateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(138);
+        Set<String> props = new HashSet<>(140);
         props.add("algorithmType");
         props.add("alphaMatting");
         props.add("alphaMattingBackgroundThreshold");
@@ -45,6 +45,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("controlnetConditioningScale");
         props.add("controlnetModel");
         props.add("controlnetType");
+        props.add("correlationKeyHeader");
         props.add("embeddingsModel");
         props.add("enhancePrompt");
         props.add("enhanceStyle");
@@ -74,6 +75,7 @@ public class SdEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("ipAdapterImage");
         props.add("ipAdapterScale");
         props.add("jobOperation");
+        props.add("jobStateRepository");
         props.add("keepStagedImages");
         props.add("lazyStartProducer");
         props.add("length");

@@ -95,6 +95,14 @@ public class SdConfiguration implements Cloneable {
               description = "How many jobs of one API key may wait in the component for a free slot; past that a job fails at once with SdTooManyPendingJobsException.")
     private int maxPendingJobs = 1000;
 
+    // ---- jobs that outlive an instance ----
+    @UriParam(label = "producer,advanced",
+              description = "Where the id of each job the API accepted is recorded, under its message's correlation key (header CamelSdCorrelationKey, else the header correlationKeyHeader names), before the exchange waits. A message that comes again with that key (a redelivery, another instance after a crash, a restart) resumes the accepted job instead of paying for a new one. Any Camel StateRepository on a store that outlives the instance (#bean reference); without one, only a redelivery of the same exchange resumes.")
+    private org.apache.camel.spi.StateRepository<String, String> jobStateRepository;
+    @UriParam(label = "producer,advanced",
+              description = "The header that holds a message's correlation key when CamelSdCorrelationKey is absent: for example kafka.KEY, the record key of a Kafka message.")
+    private String correlationKeyHeader;
+
     @UriParam(label = "producer", enums = "text2img,img2img,inpaint,controlnet,super-resolution,text2video",
               description = "sd:fetch: the operation that created the job, when the message does not carry the CamelSdFetchPath header its result left: selects that operation's fetch (the community one with modelId).")
     private String jobOperation;
@@ -572,6 +580,24 @@ public class SdConfiguration implements Cloneable {
     /** How many jobs of one API key may wait in the component for a free slot. */
     public void setMaxPendingJobs(int maxPendingJobs) {
         this.maxPendingJobs = maxPendingJobs;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getJobStateRepository() {
+        return jobStateRepository;
+    }
+
+    /** Where the id of each accepted job is recorded under its message's correlation key. */
+    public void setJobStateRepository(org.apache.camel.spi.StateRepository<String, String> jobStateRepository) {
+        this.jobStateRepository = jobStateRepository;
+    }
+
+    public String getCorrelationKeyHeader() {
+        return correlationKeyHeader;
+    }
+
+    /** The header that holds a message's correlation key when CamelSdCorrelationKey is absent. */
+    public void setCorrelationKeyHeader(String correlationKeyHeader) {
+        this.correlationKeyHeader = correlationKeyHeader;
     }
 
     public String getModelId() {

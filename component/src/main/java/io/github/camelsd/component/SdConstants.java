@@ -229,6 +229,13 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "Enterprise sync-models: the enterprise key of the server whose models are copied to this one. A secret: masked like the API key.", javaType = "String")
     public static final String SYNC_KEY = "CamelSdSyncKey";
 
+    @Metadata(label = "producer", description = "The message's correlation key (an order number, a Kafka record"
+                                                + " key): with jobStateRepository, the job accepted for it is"
+                                                + " recorded, and a message with the same key resumes that job"
+                                                + " instead of submitting a new one.",
+              javaType = "String")
+    public static final String CORRELATION_KEY = "CamelSdCorrelationKey";
+
     // ---- input and output: the job ----
     @Metadata(description = "The API's job id. Input of sd:fetch (else the body); output of every generation.",
               javaType = "String")

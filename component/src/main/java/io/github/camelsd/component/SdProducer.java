@@ -358,9 +358,19 @@ public class SdProducer extends DefaultAsyncProducer {
     private void startJob(Exchange exchange, AsyncCallback callback, SdRequest request) {
         try {
             String accepted = exchange.getProperty(ACCEPTED_JOB, String.class);
-            if (accepted != null) {
+            String fetchTemplate = endpoint.fetchTemplate(request.route());
+            SdAcceptedJobs.Accepted recorded = accepted == null ? acceptedJobs().recalled(exchange) : null;
+            if (recorded != null) {
+                LOG.info("{} resumes job {}, accepted earlier for correlation key {}", name, recorded.jobId(),
+                        recorded.correlationKey());
+                accepted = recorded.jobId();
+                fetchTemplate = recorded.fetchPath();
+                exchange.setProperty(ACCEPTED_JOB, accepted);
+            } else if (accepted != null) {
                 LOG.debug("{} resumes job {} accepted by an earlier attempt", name, accepted);
-                new SdJobWaiter(this, exchange, callback, accepted, endpoint.fetchTemplate(request.route()),
+            }
+            if (accepted != null) {
+                new SdJobWaiter(this, exchange, callback, accepted, fetchTemplate,
                         Map.of(SdJson.KEY, request.body().get(SdJson.KEY)), SdJobWaiter.Waiting.JOB).pollNow();
                 return;
             }
@@ -378,6 +388,8 @@ public class SdProducer extends DefaultAsyncProducer {
             exchange.getMessage().setHeader(SdConstants.ACCEPTED_AT, System.currentTimeMillis());
         }
         if (error == null && response.id() != null && fetchTemplate != null) {
+            // before anything else can fail: from here on, this message must never create a second job
+            acceptedJobs().record(exchange, response.id(), fetchTemplate);
             // what a later sd:fetch needs to find this job without knowing its family
             exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);
         }
@@ -510,7 +522,10 @@ public class SdProducer extends DefaultAsyncProducer {
         try {
             Throwable failure = SdHttpTransport.unwrap(error);
             if (!canResume(failure)) {
-                exchange.removeProperty(ACCEPTED_JOB);
+                Object acceptedJob = exchange.removeProperty(ACCEPTED_JOB);
+                if (failure != null && acceptedJob != null) {
+                    acceptedJobs().forget(exchange); // its next attempt must create a new job
+                }
                 Object token = exchange.removeProperty(WEBHOOK_TOKEN);
                 if (token != null) {
                     // a job that ended without waiting (done at once, or failed) expects its callback no more
@@ -536,6 +551,10 @@ public class SdProducer extends DefaultAsyncProducer {
 
     String name() {
         return name;
+    }
+
+    private SdAcceptedJobs acceptedJobs() {
+        return new SdAcceptedJobs(endpoint.getConfiguration());
     }
 
     /** An answer should never contain the key; if a server echoes it, the log still must not. */

@@ -1,0 +1,71 @@
+package io.github.camelsd.component;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.StateRepository;
+
+/**
+ * The jobs the API accepted, by the correlation key of the message they were created for, in the endpoint's
+ * {@code jobStateRepository}. An accepted job costs credits: a message that arrives again (redelivered by Kafka to
+ * another instance after a crash, replayed after a restart) must resume that job, not submit a new one. Each entry is
+ * {@code <job id> <fetch path>}, so that the job can be read whatever endpoint recalls it. The entry of a finished job
+ * stays, so that a message that comes again after its job finished reads the finished job instead of paying again;
+ * the entry of a failed job is cleared, so that the message's next attempt creates a new job.
+ */
+final class SdAcceptedJobs {
+
+    /** A job recalled for a correlation key: its id and the path that reads it. */
+    record Accepted(String correlationKey, String jobId, String fetchPath) {
+    }
+
+    private final StateRepository<String, String> repository;
+    private final String keyHeader;
+
+    SdAcceptedJobs(SdConfiguration config) {
+        this.repository = config.getJobStateRepository();
+        this.keyHeader = config.getCorrelationKeyHeader();
+    }
+
+    /** The job accepted earlier for this message's correlation key, or null. */
+    Accepted recalled(Exchange exchange) {
+        String key = correlationKey(exchange);
+        if (key == null) {
+            return null;
+        }
+        String entry = repository.getState(key);
+        int space = entry == null ? -1 : entry.indexOf(' ');
+        return space <= 0 ? null : new Accepted(key, entry.substring(0, space), entry.substring(space + 1));
+    }
+
+    /** Records that the API accepted {@code jobId} for this message's correlation key (nothing without both). */
+    void record(Exchange exchange, String jobId, String fetchPath) {
+        String key = correlationKey(exchange);
+        if (key != null) {
+            repository.setState(key, jobId + " " + fetchPath);
+        }
+    }
+
+    /**
+     * The job for this message's correlation key failed for good (a failed generation, or a failure no wait can
+     * resume): a message that comes again must create a new job, not read the failed one again.
+     */
+    void forget(Exchange exchange) {
+        String key = correlationKey(exchange);
+        if (key != null && repository.getState(key) != null) {
+            repository.setState(key, ""); // a StateRepository cannot remove: an empty entry recalls nothing
+        }
+    }
+
+    private String correlationKey(Exchange exchange) {
+        if (repository == null) {
+            return null;
+        }
+        Object key = exchange.getMessage().getHeader(SdConstants.CORRELATION_KEY);
+        if (key == null && keyHeader != null) {
+            key = exchange.getMessage().getHeader(keyHeader);
+        }
+        if (key instanceof byte[] bytes) {
+            key = new String(bytes, java.nio.charset.StandardCharsets.UTF_8); // a Kafka key read as bytes
+        }
+        return key == null || key.toString().isBlank() ? null : key.toString();
+    }
+}
