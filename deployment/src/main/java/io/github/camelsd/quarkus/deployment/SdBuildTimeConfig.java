@@ -42,13 +42,6 @@ public interface SdBuildTimeConfig {
         @WithDefault("30s")
         Duration spamFilterWindow();
 
-        /**
-         * Serve as an enterprise dedicated server: the key the application gets is the emulator's enterprise key, which
-         * only the {@code /api/v1/enterprise} paths accept (use with {@code camel.component.sd.api-version=enterprise}).
-         */
-        @WithDefault("false")
-        boolean enterprise();
-
         /** Dev Services for {@code staging=s3}: a local S3-compatible server. */
         S3 s3();
     }

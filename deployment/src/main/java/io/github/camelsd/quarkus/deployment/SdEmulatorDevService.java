@@ -13,11 +13,10 @@ import io.quarkus.deployment.builditem.Startable;
 final class SdEmulatorDevService implements Startable {
 
     /** What identifies one running emulator: a change restarts it. */
-    record Settings(Duration processingTime, int queueLimit, Duration spamFilterWindow, boolean enterprise) {
+    record Settings(Duration processingTime, int queueLimit, Duration spamFilterWindow) {
 
         static Settings of(SdBuildTimeConfig.DevServices config) {
-            return new Settings(config.processingTime(), config.queueLimit(), config.spamFilterWindow(),
-                    config.enterprise());
+            return new Settings(config.processingTime(), config.queueLimit(), config.spamFilterWindow());
         }
     }
 
@@ -32,14 +31,9 @@ final class SdEmulatorDevService implements Startable {
 
     @Override
     public void start() {
-        SdEmulator.Builder builder = SdEmulator.builder().port(0);
-        if (settings.enterprise()) {
-            // the hosted paths get a key nobody knows: the application talks to the dedicated server only
-            builder.apiKey("sd-dev-hosted-" + UUID.randomUUID()).enterpriseKey(apiKey);
-        } else {
-            builder.apiKey(apiKey);
-        }
-        emulator = builder
+        emulator = SdEmulator.builder()
+                .port(0)
+                .apiKey(apiKey)
                 .processingTime(settings.processingTime())
                 .queueLimit(settings.queueLimit())
                 .spamFilterWindow(settings.spamFilterWindow())
