@@ -147,10 +147,9 @@ public class SdComponent extends DefaultComponent {
         return webhookRegistry;
     }
 
-    /** The tokens of callback URLs for endpoints without a webhookSecret of their own. */
+    /** The tokens of callback URLs when no webhookSecret is configured (endpoints copy the component's secret). */
     SdWebhookTokens webhookTokens() {
-        return configuration.getWebhookSecret() != null ? new SdWebhookTokens(configuration.getWebhookSecret())
-                : ownWebhookTokens;
+        return ownWebhookTokens;
     }
 
     ScheduledExecutorService waitScheduler() {

@@ -33,6 +33,7 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
     private static final String ID = "{id}";
 
     private SdOperation resolvedOperation;
+    private volatile SdWebhookTokens webhookTokens;
 
     public SdEndpoint(String uri, SdComponent component, SdConfiguration configuration) {
         super(uri, component);
@@ -73,10 +74,18 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
         return consumer;
     }
 
-    /** The tokens of this endpoint's callback URLs: under its webhookSecret, else the component's. */
+    /**
+     * The tokens of this endpoint's callback URLs: under its webhookSecret (its own, or the component's it was copied
+     * from), else under the component's random secret. Worked out once: every webhook=auto call and callback asks.
+     */
     SdWebhookTokens webhookTokens() {
-        return configuration.getWebhookSecret() != null ? new SdWebhookTokens(configuration.getWebhookSecret())
-                : getComponent().webhookTokens();
+        SdWebhookTokens tokens = webhookTokens;
+        if (tokens == null) { // two threads may both work it out: they get equal tokens
+            tokens = configuration.getWebhookSecret() != null
+                    ? new SdWebhookTokens(configuration.getWebhookSecret()) : getComponent().webhookTokens();
+            webhookTokens = tokens;
+        }
+        return tokens;
     }
 
     public String getOperation() {

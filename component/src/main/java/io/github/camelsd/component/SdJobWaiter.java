@@ -162,15 +162,14 @@ final class SdJobWaiter {
      * The job's callback (webhook=auto), on the thread that received it: decoded like a fetch answer, so a failed job
      * fails with the same exception; a training's callback names its stage.
      */
-    private void onCallback(byte[] payload) {
+    private void onCallback(Map<String, Object> payload) {
         Runnable ending = null;
         synchronized (this) {
             if (ended.get()) {
                 return;
             }
             try {
-                SdResponse response = SdResponseDecoder.decode(producer.name() + " webhook", 200, payload, exchange,
-                        jobId);
+                SdResponse response = SdResponseDecoder.decode(producer.name() + " webhook", payload, exchange, jobId);
                 if (waiting == Waiting.TRAINING) {
                     noteStage(response);
                 }

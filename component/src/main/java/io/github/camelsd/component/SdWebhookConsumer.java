@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,17 +118,14 @@ final class SdWebhookConsumer extends DefaultConsumer {
         return new Reply(413, "{\"status\":\"error\",\"message\":\"callback body too large\"}");
     }
 
-    /** The {@code token} parameter of a raw query string, or null. */
+    /** The {@code token} parameter of a raw query string, or null (also when the query cannot be parsed). */
     static String tokenOf(String rawQuery) {
-        if (rawQuery == null) {
+        try {
+            Object token = rawQuery == null ? null : URISupport.parseQuery(rawQuery).get("token");
+            return token == null ? null : token.toString();
+        } catch (java.net.URISyntaxException e) {
             return null;
         }
-        for (String parameter : rawQuery.split("&")) {
-            if (parameter.startsWith("token=")) {
-                return java.net.URLDecoder.decode(parameter.substring(6), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 
     /**
@@ -154,13 +152,13 @@ final class SdWebhookConsumer extends DefaultConsumer {
         if (continuations == null) {
             return new Reply(503, "{\"status\":\"error\",\"message\":\"stopping\"}"); // the API will not retry, polls will
         }
-        continuations.resume(() -> dispatch(token, use, body, payload));
+        continuations.resume(() -> dispatch(token, use, payload));
         return Reply.RECEIVED;
     }
 
     /** The waiting producer exchange takes the callback; else a handed-back job's first such callback is emitted. */
-    private void dispatch(String token, SdWebhookTokens.Use use, byte[] body, Map<String, Object> payload) {
-        if (endpoint.getComponent().webhookRegistry().deliver(token, body)) {
+    private void dispatch(String token, SdWebhookTokens.Use use, Map<String, Object> payload) {
+        if (endpoint.getComponent().webhookRegistry().deliver(token, payload)) {
             return;
         }
         if (use == SdWebhookTokens.Use.AWAITED) {
@@ -173,10 +171,10 @@ final class SdWebhookConsumer extends DefaultConsumer {
             LOG.debug("sd:webhook duplicate callback for job {} ({}): ignored", payload.get("id"), state);
             return;
         }
-        emit(body, payload);
+        emit(payload);
     }
 
-    private void emit(byte[] body, Map<String, Object> payload) {
+    private void emit(Map<String, Object> payload) {
         Exchange exchange = createExchange(false);
         // also on a failed job, whose exception says no more than its id
         if (payload.get("id") != null && !payload.get("id").toString().isBlank()) {
@@ -187,7 +185,7 @@ final class SdWebhookConsumer extends DefaultConsumer {
         }
         SdResponse response;
         try {
-            response = SdResponseDecoder.decode("sd:webhook", 200, body, exchange, null);
+            response = SdResponseDecoder.decode("sd:webhook", payload, exchange, null);
         } catch (SdException failed) {
             exchange.setException(failed); // a failed job: the exception a poll would have given
             process(exchange);

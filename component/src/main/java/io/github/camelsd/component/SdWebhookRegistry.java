@@ -29,8 +29,8 @@ final class SdWebhookRegistry {
 
     /** One expected job: its waiter, or the callbacks that came before it. */
     private static final class Slot {
-        Consumer<byte[]> handler;
-        final List<byte[]> early = new ArrayList<>(1);
+        Consumer<Map<String, Object>> handler;
+        final List<Map<String, Object>> early = new ArrayList<>(1);
     }
 
     /** The URL of an sd:webhook consumer on the embedded server, for webhook=auto without webhookUrl. */
@@ -46,9 +46,9 @@ final class SdWebhookRegistry {
     }
 
     /** The waiter of the job: it gets the callback, also one that came before it. */
-    void await(String token, Consumer<byte[]> handler) {
+    void await(String token, Consumer<Map<String, Object>> handler) {
         Slot slot = waiting.computeIfAbsent(token, t -> new Slot());
-        List<byte[]> early;
+        List<Map<String, Object>> early;
         synchronized (slot) {
             slot.handler = handler;
             early = List.copyOf(slot.early);
@@ -65,12 +65,12 @@ final class SdWebhookRegistry {
      * Hands a callback to the job waiting for it, or keeps it until its waiter comes; false when no exchange here
      * expects it (it ended, or another instance submitted it).
      */
-    boolean deliver(String token, byte[] payload) {
+    boolean deliver(String token, Map<String, Object> payload) {
         Slot slot = waiting.get(token);
         if (slot == null) {
             return false;
         }
-        Consumer<byte[]> handler;
+        Consumer<Map<String, Object>> handler;
         synchronized (slot) {
             handler = slot.handler;
             if (handler == null) {

@@ -53,7 +53,20 @@ public final class SdResponseDecoder {
      */
     public static SdResponse decode(String what, int httpStatus, byte[] body, Exchange exchange, String jobId)
             throws SdException {
-        SdResponse response = parse(what, httpStatus, body, exchange, jobId);
+        return decided(what, httpStatus, parse(what, httpStatus, body, exchange, jobId), exchange, jobId);
+    }
+
+    /**
+     * A JSON object that arrived already parsed (a webhook callback, which the API POSTs, HTTP 200 in effect): the same
+     * decisions as for an answer.
+     */
+    public static SdResponse decode(String what, java.util.Map<String, Object> answer, Exchange exchange, String jobId)
+            throws SdException {
+        return decided(what, 200, new SdResponse(answer), exchange, jobId);
+    }
+
+    private static SdResponse decided(String what, int httpStatus, SdResponse response, Exchange exchange, String jobId)
+            throws SdException {
         switch (response.status()) {
             case "success", "ok", "processing":
                 return response;
