@@ -176,35 +176,18 @@ public final class SdBenchmark {
                                                   + "&minPollInterval=" + interval + "&maxConcurrentJobs=" + jobs);
             AsyncProducer producer = endpoint.createAsyncProducer();
             producer.start();
-            List<CompletableFuture<Exchange>> results = new ArrayList<>(jobs);
-            long[] jobMillis = new long[jobs];
-            long[] atApiMillis = new long[jobs];
             long heapBefore = liveHeapAfterFullGc();
             long submitStarted = System.nanoTime();
-            for (int i = 0; i < jobs; i++) {
-                long submitted = System.nanoTime();
-                int index = i;
-                results.add(send(producer, endpoint, "queued job " + i).whenComplete((done, error) -> {
-                    jobMillis[index] = (System.nanoTime() - submitted) / 1_000_000;
-                    Long accepted = done == null ? null : done.getMessage().getHeader(SdConstants.ACCEPTED_AT, Long.class);
-                    atApiMillis[index] = accepted == null ? jobMillis[index] : System.currentTimeMillis() - accepted;
-                }));
-            }
+            JobBatch batch = JobBatch.send(producer, endpoint, jobs, "queued job");
             // half-way through the processing time every job waits (the submits take a few seconds): the live set now,
             // over the one before, is what the waiting jobs hold
             long halfway = submitStarted + delay.toNanos() / 2 - System.nanoTime();
             TimeUnit.NANOSECONDS.sleep(Math.max(0, halfway));
-            long waitingNow = results.stream().filter(r -> !r.isDone()).count();
+            long waitingNow = batch.waiting();
             long heapWaiting = liveHeapAfterFullGc();
-            // a failed job is counted, never the end of the measurement
-            CompletableFuture.allOf(results.stream().map(r -> r.handle((done, error) -> done))
-                    .toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-            List<Exchange> completed = results.stream().filter(r -> !r.isCompletedExceptionally())
-                    .map(CompletableFuture::join).toList();
-            int failed = jobs - completed.size();
-            // API calls per job: the submit plus each fetch; ideally one call per interval of the delay, plus the submit
-            double calls = 1 + completed.stream()
-                    .mapToInt(e -> e.getMessage().getHeader(SdConstants.POLLS, Integer.class)).average().orElse(0);
+            batch.awaitAll();
+            // ideally one call per interval of the delay, plus the submit
+            double calls = batch.callsPerJob();
             double idealCalls = (double) delay.toMillis() / interval + 1;
             report.check(section, "threads added at peak", sampler.addedThreads(), "%.0f", "<= 16",
                     sampler.addedThreads() <= 16);
@@ -215,11 +198,12 @@ public final class SdBenchmark {
                     sampler.peakLiveHeapMiB() + " / " + sampler.peakHeapMiB());
             report.check(section, "API calls per job, submit + polls (ideal " + idealCalls + ")", calls, "%.2f",
                     "within 10 % of ideal", Math.abs(calls - idealCalls) <= idealCalls * 0.10);
-            long[] sorted = java.util.Arrays.stream(jobMillis).sorted().toArray();
-            report.add(section, "time per job from its send, p50 / p99 / max (ms; 10,000 submits share 64 connections)",
+            long[] sorted = batch.sortedFromSend();
+            report.add(section, "time per job from its send, p50 / p99 / max (ms; " + jobs + " submits share "
+                                    + camel.getComponent("sd", SdComponent.class).getMaxRequestsInFlight() + " connections)",
                     sorted[jobs / 2] + " / " + sorted[(int) (jobs * 0.99)] + " / " + sorted[jobs - 1]);
             // the API's part: from the answer that accepted the job (CamelSdAcceptedAt) to the exchange continuing
-            long[] atApi = java.util.Arrays.stream(atApiMillis).sorted().toArray();
+            long[] atApi = batch.sortedFromAcceptance();
             long slowest = atApi[jobs - 1];
             double idealMillis = delay.toMillis() + interval;
             report.add(section, "time per job from its acceptance, p50 / p99 / max (ms)",
@@ -227,7 +211,7 @@ public final class SdBenchmark {
             report.check(section, "slowest job from acceptance / (delay + one poll interval = " + (long) idealMillis
                                   + " ms)", slowest / idealMillis, "%.2f", "<= 1.1", slowest / idealMillis <= 1.1);
             report.add(section, "threads at peak, by name", sampler.threadsAtPeak().toString());
-            report.failures(section, "jobs", failed);
+            report.failures(section, "jobs", batch.failed());
             producer.stop();
             camel.stop();
         }
@@ -326,23 +310,9 @@ public final class SdBenchmark {
                 Endpoint endpoint = camel.getEndpoint(way.getValue());
                 AsyncProducer producer = endpoint.createAsyncProducer();
                 producer.start();
-                List<CompletableFuture<Exchange>> results = new ArrayList<>(jobs);
-                long[] atApi = new long[jobs];
-                for (int i = 0; i < jobs; i++) {
-                    int index = i;
-                    results.add(send(producer, endpoint, way.getKey() + " " + i).whenComplete((done, error) -> {
-                        Long accepted = done == null ? null
-                                : done.getMessage().getHeader(SdConstants.ACCEPTED_AT, Long.class);
-                        atApi[index] = accepted == null ? -1 : System.currentTimeMillis() - accepted;
-                    }));
-                }
-                CompletableFuture.allOf(results.stream().map(r -> r.handle((done, error) -> done))
-                        .toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-                List<Exchange> completed = results.stream().filter(r -> !r.isCompletedExceptionally())
-                        .map(CompletableFuture::join).toList();
-                double calls = 1 + completed.stream()
-                        .mapToInt(e -> e.getMessage().getHeader(SdConstants.POLLS, Integer.class)).average().orElse(0);
-                long[] sorted = java.util.Arrays.stream(atApi).filter(t -> t >= 0).sorted().toArray();
+                JobBatch batch = JobBatch.send(producer, endpoint, jobs, way.getKey()).awaitAll();
+                double calls = batch.callsPerJob();
+                long[] sorted = batch.sortedFromAcceptance();
                 String name = way.getKey();
                 report.add(section, name + ": API calls per job (submit + fetches)", String.format("%.2f", calls));
                 if (sorted.length > 0) {
@@ -350,7 +320,7 @@ public final class SdBenchmark {
                             sorted[sorted.length / 2] + " / " + sorted[sorted.length - 1]);
                     figures.put(name, new double[] { calls, sorted[sorted.length / 2] });
                 }
-                report.failures(section, "jobs (" + name + ")", jobs - completed.size());
+                report.failures(section, "jobs (" + name + ")", batch.failed());
                 producer.stop();
             }
             if (figures.size() == 2) {
@@ -388,7 +358,7 @@ public final class SdBenchmark {
     }
 
     /** One exchange through the connector; completes when Camel calls back, fails with the exchange's exception. */
-    private static CompletableFuture<Exchange> send(AsyncProducer producer, Endpoint endpoint, String prompt) {
+    static CompletableFuture<Exchange> send(AsyncProducer producer, Endpoint endpoint, String prompt) {
         Exchange exchange = endpoint.createExchange();
         exchange.getMessage().setBody(prompt);
         CompletableFuture<Exchange> result = new CompletableFuture<>();
