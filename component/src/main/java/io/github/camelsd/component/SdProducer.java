@@ -27,6 +27,7 @@ import io.github.camelsd.component.response.SdResponseDecoder;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,17 @@ public class SdProducer extends DefaultAsyncProducer {
     @Override
     public SdEndpoint getEndpoint() {
         return endpoint;
+    }
+
+    /**
+     * Starts the endpoint's {@code jobStateRepository} (a no-op when it runs already): a repository made as a bean is
+     * not started by anyone else, and one on a shared store must have read that store before the first message asks
+     * it for a job. Whoever made it stops it (several endpoints may share it).
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(endpoint.getConfiguration().getJobStateRepository());
     }
 
     @Override

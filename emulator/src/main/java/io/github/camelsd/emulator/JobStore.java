@@ -24,6 +24,9 @@ final class JobStore {
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     /** The jobs that were processing when last looked at; pruned on each look, so it stays as small as the queue. */
     private final Map<Long, Job> processing = new HashMap<>(); // guarded by this
+    /** Per key, the most jobs it had processing at once: what a plan's queue limit bounds. */
+    private final Map<String, Integer> mostProcessing = new HashMap<>(); // guarded by this
+    private int refused; // guarded by this
 
     long nextId() {
         return lastId.incrementAndGet();
@@ -34,13 +37,25 @@ final class JobStore {
         prune(now);
         long queued = processing.values().stream().filter(other -> other.key().equals(job.key())).count();
         if (queued >= limit) {
+            refused++;
             return false;
         }
         jobs.put(job.id(), job);
         if (job.processing(now)) {
             processing.put(job.id(), job);
+            mostProcessing.merge(job.key(), (int) queued + 1, Math::max);
         }
         return true;
+    }
+
+    /** The most jobs {@code key} had processing at once since the store was created or cleared. */
+    synchronized int mostProcessing(String key) {
+        return mostProcessing.getOrDefault(key, 0);
+    }
+
+    /** How many jobs were refused because their key's queue was full. */
+    synchronized int refused() {
+        return refused;
     }
 
     Job find(long id) {
@@ -101,6 +116,8 @@ final class JobStore {
     synchronized void clear() {
         jobs.clear();
         processing.clear();
+        mostProcessing.clear();
+        refused = 0;
     }
 
     private void prune(long now) {

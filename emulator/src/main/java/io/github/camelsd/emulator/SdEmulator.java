@@ -343,6 +343,20 @@ public final class SdEmulator implements AutoCloseable {
         return webhookFaults;
     }
 
+    /**
+     * The most jobs {@code apiKey} had processing at once since start or {@link #reset()}: what the plan's queue limit
+     * bounds, measured whatever limit the emulator enforces (set a high {@code queueLimit} to see how far clients keep
+     * under it by themselves).
+     */
+    public int mostJobsProcessing(String apiKey) {
+        return jobs.mostProcessing(Objects.requireNonNull(apiKey, "apiKey"));
+    }
+
+    /** The generations answered 429 because their key's queue was full, since start or {@link #reset()}. */
+    public int queueFullAnswers() {
+        return jobs.refused();
+    }
+
     /** The API requests received (image downloads excluded, uploaded ones too), faulted ones included, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);

@@ -68,6 +68,8 @@ class ServerTest {
             replies.forEach(reply -> assertEquals(200, reply.join().statusCode()));
 
             assertEquals(1_000, api.post("/api/v3/system_load", body()).json().get("queue_num"));
+            assertEquals(1_000, emulator.mostJobsProcessing(ApiClient.KEY));
+            assertEquals(0, emulator.queueFullAnswers());
             assertEquals(9, emulatorThreads(emulator), "8 workers and a timer, however many clients");
         }
     }
@@ -129,6 +131,11 @@ class ServerTest {
             assertEquals(429, api.post("/api/v3/text2img", Map.of("key", "a", "prompt", "x")).status(),
                     "the queue limit of 1 comes before the (disabled) spam filter would");
             assertEquals(200, api.post("/api/v3/text2img", Map.of("key", "b", "prompt", "x")).status());
+            assertEquals(1, emulator.mostJobsProcessing("a"), "the refused job was never processing");
+            assertEquals(1, emulator.queueFullAnswers());
+            emulator.reset();
+            assertEquals(0, emulator.mostJobsProcessing("a"));
+            assertEquals(0, emulator.queueFullAnswers());
         }
         assertThrows(IllegalArgumentException.class, () -> SdEmulator.Builder.fromArgs(new String[] { "--port" }));
         assertThrows(IllegalArgumentException.class,

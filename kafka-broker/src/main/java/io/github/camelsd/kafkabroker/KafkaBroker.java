@@ -214,9 +214,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates topics of one partition each; a topic that exists already is left as it is. */
     public void createTopics(String... topics) {
+        createTopics(1, topics);
+    }
+
+    /** Creates topics of {@code partitions} partitions each; a topic that exists already is left as it is. */
+    public void createTopics(int partitions, String... topics) {
         List<NewTopic> newTopics = new ArrayList<>();
         for (String topic : topics) {
-            newTopics.add(new NewTopic(topic, 1, (short) 1));
+            newTopics.add(new NewTopic(topic, partitions, (short) 1));
         }
         try (Admin admin = admin(bootstrapServers())) {
             for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(newTopics).values().entrySet()) {
