@@ -42,11 +42,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * instance recorded, and the entries outlive any instance.
  * <p>
  * Each key is a record key of the topic, its latest record's value the state; an empty or null state is written as a
- * tombstone, which compaction removes. Every instance reads the whole topic into memory when it starts and keeps
+ * tombstone, which compaction removes (this instance remembers it as a key without a state). Every instance reads the whole topic into memory when it starts and keeps
  * reading it on one thread. The reads are consistent across instances, which is what the component needs when Kafka
  * hands a dead instance's messages to another one:
  * <ul>
- * <li>{@link #setState} returns once the record is acknowledged by all in-sync replicas and read back here;</li>
+ * <li>{@link #setState} returns once the record is acknowledged by all in-sync replicas (one round trip: the API
+ * accepted a job, and until it is recorded an instance that dies would leave it to be paid again);</li>
  * <li>{@link #getState} first asks the topic for its end offsets and waits until this instance has read up to them, so
  * it sees every state that any instance had set before the call (one round trip to the broker per call).</li>
  * </ul>
@@ -69,7 +70,12 @@ public class KafkaStateRepository extends ServiceSupport implements StateReposit
     private Duration timeout = Duration.ofSeconds(30);
     private Map<String, Object> clientProperties = Map.of();
 
-    private final Map<String, String> states = new ConcurrentHashMap<>();
+    /** A key's latest state, and the offset of its record (a key's records are all in one partition). */
+    private record State(String value, long offset) {
+    }
+
+    /** Per key, the latest state this instance knows: read from the topic, or written here and acknowledged. */
+    private final Map<String, State> states = new ConcurrentHashMap<>();
     /** Per partition of the topic, the offset up to which the reader has applied it; guarded by, and waited on, itself. */
     private final Map<TopicPartition, Long> readUpTo = new HashMap<>();
     private volatile RuntimeException readerFailure;
@@ -92,7 +98,8 @@ public class KafkaStateRepository extends ServiceSupport implements StateReposit
     public String getState(String key) {
         ObjectHelper.notNull(key, "key");
         awaitRead(endOffsets());
-        return states.get(key);
+        State state = states.get(key);
+        return state == null ? null : state.value();
     }
 
     @Override
@@ -101,7 +108,12 @@ public class KafkaStateRepository extends ServiceSupport implements StateReposit
         String written = value == null || value.isEmpty() ? null : value;
         RecordMetadata metadata = await(producer.send(new ProducerRecord<>(topic, key, written)),
                 "writing the state of " + key);
-        awaitRead(Map.of(new TopicPartition(topic, metadata.partition()), metadata.offset() + 1));
+        apply(key, written, metadata.offset());
+    }
+
+    /** Keeps the state of the later record: the reader and this instance's writes may apply a key's in any order. */
+    private void apply(String key, String value, long offset) {
+        states.merge(key, new State(value, offset), (known, other) -> other.offset() > known.offset() ? other : known);
     }
 
     @Override
@@ -115,6 +127,8 @@ public class KafkaStateRepository extends ServiceSupport implements StateReposit
                 // a state is recorded when every in-sync replica has it: a broker that fails over keeps it
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                // each write waits for its acknowledgement: nothing to batch, so no waiting for more (5 ms otherwise)
+                ProducerConfig.LINGER_MS_CONFIG, "0",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout.toMillis()))),
                 new StringSerializer(), new StringSerializer());
         consumer = new KafkaConsumer<>(config(Map.of(
@@ -163,11 +177,7 @@ public class KafkaStateRepository extends ServiceSupport implements StateReposit
         try {
             while (reading) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                        states.remove(record.key());
-                    } else {
-                        states.put(record.key(), record.value());
-                    }
+                    apply(record.key(), record.value(), record.offset());
                 }
                 synchronized (readUpTo) {
                     for (TopicPartition partition : topicPartitions) {

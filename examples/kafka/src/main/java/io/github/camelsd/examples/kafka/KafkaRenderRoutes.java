@@ -1,6 +1,7 @@
 package io.github.camelsd.examples.kafka;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,9 +9,11 @@ import io.github.camelsd.component.SdConstants;
 import io.github.camelsd.component.SdErrorHandlingConfiguration;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 
 /**
  * The Kafka example.
@@ -33,12 +36,14 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * steps) ends as one dead-letter record ({@link RenderEvents#deadLetter}) with the same key: the reason and the
  * original request, never the API key.</li>
  * </ul>
- * Records are taken one at a time per partition (the Kafka consumer waits for each exchange), so a key's prompts are
- * rendered in order; more partitions and {@code consumersCount} render more at once.
+ * Records are taken in batches and a batch's records are rendered at once (in no particular order); the next batch of
+ * a consumer comes when the last one is done. Instances in one consumer group share the topic's partitions.
  */
 public class KafkaRenderRoutes extends RouteBuilder {
 
+    static final String BATCH_ROUTE_ID = "kafka-render-batch";
     static final String ROUTE_ID = "kafka-render";
+    static final String RENDER = "direct:render";
     static final String DEAD_LETTER_ROUTE_ID = "kafka-render-dead-letter";
     static final String DEAD_LETTER = "direct:dead-letter";
 
@@ -58,18 +63,35 @@ public class KafkaRenderRoutes extends RouteBuilder {
         interceptSendToEndpoint("sd:*").process(exchange ->
                 exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1));
 
+        // Records come in batches (up to kafka.example.batch-size), all rendered at once: a waiting job holds no thread,
+        // so a batch of 100 is 100 jobs in flight. The batch's offsets are committed when each of its records has its
+        // result event or its dead letter, never before: a record of an instance that dies is polled again elsewhere.
         from("kafka:{{kafka.example.prompts-topic}}"
                 + "?groupId={{kafka.example.group-id}}"
                 + "&autoOffsetReset=earliest"
-                + "&maxPollIntervalMs={{kafka.example.max-poll-interval-ms}}"
-                // a record whose dead letter could not be written either is polled again, not skipped
-                + "&breakOnFirstError=true")
+                + "&batching=true"
+                + "&maxPollRecords={{kafka.example.batch-size}}"
+                + "&batchingIntervalMs={{kafka.example.batching-interval-ms}}"
+                + "&autoCommitEnable=false"
+                + "&allowManualCommit=true"
+                + "&maxPollIntervalMs={{kafka.example.max-poll-interval-ms}}")
+                .routeId(BATCH_ROUTE_ID)
+                .split(body()).parallelProcessing()
+                    .process(KafkaRenderRoutes::fromRecord)
+                    .to(RENDER)
+                .end()
+                .process(KafkaRenderRoutes::commitBatch);
+
+        from(RENDER)
                 .routeId(ROUTE_ID)
                 .routeConfigurationId(SdErrorHandlingConfiguration.ID + "," + ExampleErrorHandling.ID)
                 .convertBodyTo(String.class)
                 .process(KafkaRenderRoutes::remember)
-                // the body is the request (prompt or JSON); downloaded at once: the API's links can be temporary
-                .to("sd:text2img?outputFormat=bytes")
+                // the body is the request (prompt or JSON); downloaded at once: the API's links can be temporary.
+                // The record key is the correlation key: a record seen again (another instance took over after a
+                // crash) resumes the job accepted for it (jobStateRepository, AcceptedJobs) instead of paying again.
+                .to("sd:text2img?outputFormat=bytes&jobStateRepository=#" + AcceptedJobs.NAME
+                    + "&correlationKeyHeader=" + KafkaConstants.KEY)
                 .process(KafkaRenderRoutes::toImageList)
                 .split(body()).stopOnException()
                     .process(KafkaRenderRoutes::objectHeaders)
@@ -81,13 +103,39 @@ public class KafkaRenderRoutes extends RouteBuilder {
                 .setHeader(KafkaConstants.KEY, exchangeProperty(RECORD_KEY))
                 .to("kafka:{{kafka.example.renders-topic}}");
 
-        // sd.dead-letter-uri (application.properties) names this route; both error handling configurations end here
+        // sd.dead-letter-uri (application.properties) names this route; both error handling configurations end here.
+        // A dead letter that cannot be written is tried again until it is: its record must not be committed without
+        // either event.
         from(DEAD_LETTER).routeId(DEAD_LETTER_ROUTE_ID)
+                .errorHandler(defaultErrorHandler().maximumRedeliveries(-1).redeliveryDelay(1000)
+                        .asyncDelayedRedelivery().retryAttemptedLogLevel(LoggingLevel.WARN))
                 .process(exchange -> exchange.getMessage().setBody(RenderEvents.deadLetter(exchange)))
                 .removeHeaders("*")
                 .setHeader(KafkaConstants.KEY, exchangeProperty(RECORD_KEY))
                 .log(LoggingLevel.WARN, "Dead letter for record key ${exchangeProperty." + RECORD_KEY + "}: ${body}")
                 .to("kafka:{{kafka.example.dead-letter-topic}}");
+    }
+
+    /** A record of the batch (an exchange of its own) becomes the message of the exchange that renders it. */
+    private static void fromRecord(Exchange exchange) {
+        Message record = exchange.getMessage().getBody(Exchange.class).getMessage();
+        exchange.getMessage().setHeaders(record.getHeaders());
+        exchange.getMessage().setBody(record.getBody());
+    }
+
+    /**
+     * Commits each partition of the batch up to its last record. Every record is done (its result event or its dead
+     * letter written): the split returns only then, and a failure that reaches it (one neither event could be written
+     * for) ends the batch before this step.
+     */
+    private static void commitBatch(Exchange batch) {
+        Map<Integer, KafkaManualCommit> lastOfPartition = new HashMap<>();
+        for (Object record : batch.getMessage().getBody(List.class)) {
+            Message message = ((Exchange) record).getMessage();
+            lastOfPartition.put(message.getHeader(KafkaConstants.PARTITION, Integer.class),
+                    message.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));
+        }
+        lastOfPartition.values().forEach(KafkaManualCommit::commit);
     }
 
     /** The record as it came, for the events; the headers are replaced on the way. */
