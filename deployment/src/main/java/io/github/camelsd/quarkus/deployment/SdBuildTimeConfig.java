@@ -64,11 +64,11 @@ public interface SdBuildTimeConfig {
     interface Kafka {
 
         /**
-         * Start a Kafka broker (KRaft, one node, in process, on 127.0.0.1) in dev and test mode when the application has
-         * Kafka (camel-quarkus-kafka or quarkus-kafka-client) and neither {@code camel.component.kafka.brokers} nor
+         * Start a Kafka broker (KRaft, one node, in process, on 127.0.0.1) in dev and test mode when the application
+         * has Kafka (camel-quarkus-kafka or quarkus-kafka-client) and neither {@code camel.component.kafka.brokers} nor
          * {@code kafka.bootstrap.servers} is configured. The application then gets both. Where Quarkus's Dev Services
-         * for Kafka can start a container (a container runtime is available and {@code quarkus.kafka.devservices.enabled}
-         * is not {@code false}), those are left to do it.
+         * for Kafka can start a container (a container runtime is available and
+         * {@code quarkus.kafka.devservices.enabled} is not {@code false}), those are left to do it.
          */
         @WithDefault("true")
         boolean enabled();

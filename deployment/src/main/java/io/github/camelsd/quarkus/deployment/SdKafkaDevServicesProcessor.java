@@ -5,11 +5,13 @@ import java.util.Map;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.IsNormal;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.builditem.DockerStatusBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+import io.quarkus.deployment.logging.LogCleanupFilterBuildItem;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -76,5 +78,20 @@ class SdKafkaDevServicesProcessor {
                         BROKERS, SdKafkaDevService::getConnectionInfo,
                         BOOTSTRAP_SERVERS, SdKafkaDevService::getConnectionInfo))
                 .build();
+    }
+
+    /**
+     * Two messages of every broker start that a Dev Service need not show (the broker's own log categories are at WARN,
+     * see {@link SdKafkaDevService}): the dump of its 300-odd settings, and the warning that a fresh, just formatted
+     * storage is empty. Both go to DEBUG.
+     */
+    @BuildStep
+    void brokerStartMessages(Capabilities capabilities, BuildProducer<LogCleanupFilterBuildItem> filters) {
+        if (capabilities.isPresent(Capability.KAFKA)) {
+            filters.produce(new LogCleanupFilterBuildItem("org.apache.kafka.common.config.AbstractConfig",
+                    "KafkaConfig values:"));
+            filters.produce(new LogCleanupFilterBuildItem("org.apache.kafka.controller.QuorumController",
+                    "[QuorumController id=1] Performing controller activation. The metadata log appears to be empty."));
+        }
     }
 }
