@@ -23,10 +23,10 @@ public class SdConfiguration implements Cloneable {
               description = "The API key. Sent in the request body only; never logged, never printed in URIs.")
     @Metadata(required = true)
     private String apiKey;
-    @UriParam(defaultValue = "https://stablediffusionapi.com",
+    @UriParam(label = "common", defaultValue = "https://stablediffusionapi.com",
               description = "Where the API is: https://stablediffusionapi.com (seed era), https://modelslab.com (current), an enterprise server, or a local emulator.")
     private String baseUrl = "https://stablediffusionapi.com";
-    @UriParam(defaultValue = "v3", enums = "v3,v6,enterprise",
+    @UriParam(label = "common", defaultValue = "v3", enums = "v3,v6,enterprise",
               description = "Which generation of the API's paths: v3 (the 2023 docs: /api/v3, /api/v4/dreambooth, /api/v5), v6 (the current docs), or enterprise (a dedicated server at baseUrl, with its enterprise key: /api/v1/enterprise/...; generations there need modelId, operations without an enterprise path keep their v3 path, and the server's own operations such as system-details exist there only). With or without modelId it picks each operation's path, and so its family's fetch, limits and wire form of flags (yes/no on the 2023 and enterprise paths and on ControlNet, JSON booleans on the other v6 paths).")
     private SdApiVersion apiVersion = SdApiVersion.v3;
     @UriParam(label = "advanced",
@@ -121,11 +121,11 @@ public class SdConfiguration implements Cloneable {
     private String modelId;
     @UriParam(label = "generation", description = "Items you do not want in the image.")
     private String negativePrompt;
-    @UriParam(label = "generation", description = "Image width in pixels: a multiple of 8, at most 1024 (API default 512).")
+    @UriParam(label = "generation", defaultValue = "512", description = "Image width in pixels: a multiple of 8, at most 1024 (API default 512).")
     private Integer width;
-    @UriParam(label = "generation", description = "Image height in pixels: a multiple of 8, at most 1024 (API default 512).")
+    @UriParam(label = "generation", defaultValue = "512", description = "Image height in pixels: a multiple of 8, at most 1024 (API default 512).")
     private Integer height;
-    @UriParam(label = "generation", description = "Number of images per request, 1 to 4 (API default 1).")
+    @UriParam(label = "generation", defaultValue = "1", description = "Number of images per request, 1 to 4 (API default 1).")
     private Integer samples;
     @UriParam(label = "generation", description = "Denoising steps: 1 to 50 (v3 stock, ControlNet, video), 1 to 51 (v4 community: the docs list 21, 31, 41, 51), 1 to 50 (v6 community: the API caps above 20, default 31), at most 20 (v6 realtime).")
     private Integer numInferenceSteps;
@@ -133,23 +133,23 @@ public class SdConfiguration implements Cloneable {
     private Double guidanceScale;
     @UriParam(label = "generation", description = "Seed for reproducible images; unset or -1 means random.")
     private Long seed;
-    @UriParam(label = "generation", description = "Scheduler, one of the documented names, for example DPMSolverMultistepScheduler or UniPCMultistepScheduler.")
+    @UriParam(label = "generation", enums = "DDPMScheduler,DDIMScheduler,PNDMScheduler,LMSDiscreteScheduler,EulerDiscreteScheduler,EulerAncestralDiscreteScheduler,DPMSolverMultistepScheduler,HeunDiscreteScheduler,KDPM2DiscreteScheduler,DPMSolverSinglestepScheduler,KDPM2AncestralDiscreteScheduler,UniPCMultistepScheduler,DDIMInverseScheduler,DEISMultistepScheduler,IPNDMScheduler,KarrasVeScheduler,ScoreSdeVeScheduler,LCMScheduler", description = "Scheduler: one of the names the community and ControlNet docs list (the examples use UniPCMultistepScheduler).")
     private String scheduler;
     @UriParam(label = "generation", description = "Whether the NSFW safety checker runs (NSFW images are replaced by blank ones).")
     private Boolean safetyChecker;
-    @UriParam(label = "generation", description = "How the safety checker hides an NSFW image: black, blur, sensitive_content_text or pixelate.")
+    @UriParam(label = "generation", defaultValue = "sensitive_content_text", enums = "black,blur,sensitive_content_text,pixelate", description = "How the safety checker hides an NSFW image: black, blur, sensitive_content_text or pixelate (API default sensitive_content_text).")
     private String safetyCheckerType;
     @UriParam(label = "generation", description = "Let the API enhance the prompt.")
     private Boolean enhancePrompt;
-    @UriParam(label = "generation", description = "Translate a non-English prompt before generating.")
+    @UriParam(label = "generation", defaultValue = "false", description = "Translate a non-English prompt before generating (API default no).")
     private Boolean multiLingual;
-    @UriParam(label = "generation", description = "Generate a panorama.")
+    @UriParam(label = "generation", defaultValue = "false", description = "Generate a panorama (API default no).")
     private Boolean panorama;
-    @UriParam(label = "generation", description = "Use self-attention guidance.")
+    @UriParam(label = "generation", defaultValue = "false", description = "Use self-attention guidance (API default no).")
     private Boolean selfAttention;
-    @UriParam(label = "community", description = "Upscale the output: yes/no, or on the 2023 (v3) paths a factor 1, 2 or 3.")
+    @UriParam(label = "community", defaultValue = "no", enums = "no,yes,false,true,1,2,3", description = "Upscale the output: yes/no, or on the 2023 (v3) paths a factor 1, 2 or 3 (API default no).")
     private String upscale;
-    @UriParam(label = "community", description = "Apply the high-resolution fix.")
+    @UriParam(label = "community", defaultValue = "false", description = "Apply the high-resolution fix (API default no).")
     private Boolean highresFix;
     @UriParam(label = "community", description = "CLIP layers to skip, 1 to 8.")
     private Integer clipSkip;
@@ -161,13 +161,13 @@ public class SdConfiguration implements Cloneable {
     private String embeddingsModel;
     @UriParam(label = "community", description = "VAE to use.")
     private String vae;
-    @UriParam(label = "community", description = "Use Karras sigmas.")
+    @UriParam(label = "community", defaultValue = "true", description = "Use Karras sigmas (API default yes).")
     private Boolean useKarrasSigmas;
-    @UriParam(label = "community", description = "Token merging, for faster generation.")
+    @UriParam(label = "community", defaultValue = "true", description = "Token merging, for faster generation (API default yes).")
     private Boolean tomesd;
-    @UriParam(label = "generation", description = "Ask the API for base64 output instead of URLs (and allow base64 input images).")
+    @UriParam(label = "generation", defaultValue = "false", description = "Ask the API for base64 output instead of URLs (and allow base64 input images; API default no).")
     private Boolean base64;
-    @UriParam(label = "generation", description = "Store the output on temporary links.")
+    @UriParam(label = "generation", defaultValue = "false", description = "Store the output on temporary links (API default no).")
     private Boolean temp;
     @UriParam(label = "generation", description = "Queue the request at once and answer processing (v6 realtime).")
     private Boolean instantResponse;
@@ -201,11 +201,11 @@ public class SdConfiguration implements Cloneable {
               description = "The largest callback body (bytes) sd:webhook accepts; a larger one is answered 413 and never becomes an exchange.")
     private long webhookMaxBodySize = 16L * 1024 * 1024;
 
-    @UriParam(label = "community", description = "Algorithm of the DPMSolverMultistepScheduler: none or dpmsolver+++.")
+    @UriParam(label = "community", defaultValue = "none", enums = "none,dpmsolver+++", description = "Algorithm of the DPMSolverMultistepScheduler (API default none); the other value is dpmsolver with three plus signs, which Camel's catalog cannot write in a description (its enum has it).")
     private String algorithmType;
     @UriParam(label = "community", description = "A style the API adds to the prompt (v6), one of its documented style names.")
     private String enhanceStyle;
-    @UriParam(label = "community", description = "IP adapter: ip-adapter_sdxl, ip-adapter_sd15, ip-adapter-plus-face_sd15, ip-adapter-plus_sdxl_vit-h or ip-adapter-plus-face_sdxl_vit-h.")
+    @UriParam(label = "community", enums = "ip-adapter_sdxl,ip-adapter_sd15,ip-adapter-plus-face_sd15,ip-adapter-plus_sdxl_vit-h,ip-adapter-plus-face_sdxl_vit-h", description = "IP adapter: ip-adapter_sdxl, ip-adapter_sd15, ip-adapter-plus-face_sd15, ip-adapter-plus_sdxl_vit-h or ip-adapter-plus-face_sdxl_vit-h.")
     private String ipAdapterId;
     @UriParam(label = "community", description = "How strongly the IP adapter image steers the result, 0 to 1.")
     private Double ipAdapterScale;
@@ -217,9 +217,9 @@ public class SdConfiguration implements Cloneable {
     private String controlnetType;
     @UriParam(label = "controlnet", description = "The control image: a public URL (content is staged like init_image).")
     private String controlImage;
-    @UriParam(label = "controlnet", description = "Derive the hint image from init_image automatically (API default yes).")
+    @UriParam(label = "controlnet", defaultValue = "true", description = "Derive the hint image from init_image automatically (API default yes).")
     private Boolean autoHint;
-    @UriParam(label = "controlnet", description = "Let ControlNet guess the content (API default no; use it without a prompt).")
+    @UriParam(label = "controlnet", defaultValue = "false", description = "Let ControlNet guess the content (API default no; use it without a prompt).")
     private Boolean guessMode;
     @UriParam(label = "controlnet", description = "How strongly the control image conditions the result, 0.1 to 5.")
     private Double controlnetConditioningScale;
@@ -233,7 +233,7 @@ public class SdConfiguration implements Cloneable {
     private Integer numFrames;
     @UriParam(label = "video", description = "text2video (v6): frames per second, at most 16.")
     private Integer fps;
-    @UriParam(label = "video", description = "text2video (v6): mp4 or gif (API default gif).")
+    @UriParam(label = "video", defaultValue = "gif", enums = "mp4,gif", description = "text2video (v6): mp4 or gif (API default gif).")
     private String outputType;
     @UriParam(label = "video", description = "text2video (v6): height of the upscaled video, at most 1024.")
     private Integer upscaleHeight;
@@ -260,25 +260,25 @@ public class SdConfiguration implements Cloneable {
     private Boolean onlyMask;
     @UriParam(label = "editing", description = "removebg-mask: invert the mask.")
     private Boolean inverseMask;
-    @UriParam(label = "editing", description = "removebg-mask: foreground threshold of the alpha matting, 0 to 240 (API default 240).")
+    @UriParam(label = "editing", defaultValue = "240", description = "removebg-mask: foreground threshold of the alpha matting, 0 to 240 (API default 240).")
     private Integer alphaMattingForegroundThreshold;
-    @UriParam(label = "editing", description = "removebg-mask: background threshold of the alpha matting, 0 to 20 (API default 20).")
+    @UriParam(label = "editing", defaultValue = "20", description = "removebg-mask: background threshold of the alpha matting, 0 to 20 (API default 20).")
     private Integer alphaMattingBackgroundThreshold;
-    @UriParam(label = "editing", description = "removebg-mask: erode size of the alpha matting, 0 to 5 (API default 5).")
+    @UriParam(label = "editing", defaultValue = "5", description = "removebg-mask: erode size of the alpha matting, 0 to 5 (API default 5).")
     private Integer alphaMattingErodeSize;
-    @UriParam(label = "editing", description = "outpaint: overlap between the image and the new area, at most 42 (API default 10).")
+    @UriParam(label = "editing", defaultValue = "10", description = "outpaint: overlap between the image and the new area, at most 42 (API default 10).")
     private Integer overlapWidth;
-    @UriParam(label = "editing", description = "caption: short, normal or long (API default normal).")
+    @UriParam(label = "editing", defaultValue = "normal", enums = "short,normal,long", description = "caption: short, normal or long (API default normal).")
     private String length;
     @UriParam(label = "editing", description = "face-gen, head-shot, flux-headshot: the face, a public URL (content is staged like init_image).")
     private String faceImage;
-    @UriParam(label = "editing", description = "face-gen, head-shot: how closely the face is kept, 0 to 2 (API default 1).")
+    @UriParam(label = "editing", defaultValue = "1", description = "face-gen, head-shot: how closely the face is kept, 0 to 2 (API default 1).")
     private Double sScale;
-    @UriParam(label = "editing", description = "face-gen: comic, chibi, 3d, anime or realistic (API default realistic).")
+    @UriParam(label = "editing", defaultValue = "realistic", enums = "comic,chibi,3d,anime,realistic", description = "face-gen: comic, chibi, 3d, anime or realistic (API default realistic).")
     private String style;
     @UriParam(label = "editing", description = "fashion: the garment, a public URL (content is staged like init_image).")
     private String clothImage;
-    @UriParam(label = "editing", description = "fashion: upper_body, lower_body or dresses.")
+    @UriParam(label = "editing", enums = "upper_body,lower_body,dresses", description = "fashion: upper_body, lower_body or dresses.")
     private String clothType;
     @UriParam(label = "editing", description = "mask-creator: the object to mask, in words.")
     private String specificObject;
@@ -292,23 +292,23 @@ public class SdConfiguration implements Cloneable {
     private String baseModelId;
     @UriParam(label = "training", description = "fine-tune, lora-fine-tune: the training images, comma separated public URLs (a List of URLs or content in the body; content is staged like init_image).")
     private String images;
-    @UriParam(label = "training", description = "fine-tune: men, female or couple; lora-fine-tune: men, women or couple (the two pages differ: both words are accepted).")
+    @UriParam(label = "training", enums = "men,female,women,couple", description = "fine-tune: men, female or couple; lora-fine-tune: men, women or couple (each page's own word: the other one is rejected before sending, naming the field).")
     private String trainingType;
     @UriParam(label = "training", description = "fine-tune: training steps, about 2 per image, at most 2000; lora-fine-tune: 10 to 50.")
     private Integer maxTrainSteps;
-    @UriParam(label = "training", description = "lora-fine-tune: normal or sdxl (API default sdxl).")
+    @UriParam(label = "training", defaultValue = "sdxl", enums = "normal,sdxl", description = "lora-fine-tune: normal or sdxl (API default sdxl).")
     private String baseModelType;
-    @UriParam(label = "training", description = "lora-fine-tune: lora or lycoris.")
+    @UriParam(label = "training", enums = "lora,lycoris", description = "lora-fine-tune: lora or lycoris.")
     private String loraType;
     @UriParam(label = "training", description = "load-model: where the model is: a Hugging Face repository, or a ckpt or safetensors link.")
     private String url;
-    @UriParam(label = "training", description = "load-model: diffusers, safetensors or ckpt.")
+    @UriParam(label = "training", enums = "diffusers,safetensors,ckpt", description = "load-model: diffusers, safetensors or ckpt.")
     private String modelFormat;
-    @UriParam(label = "training", description = "load-model: fp16 or fp32.")
+    @UriParam(label = "training", enums = "fp16,fp32", description = "load-model: fp16 or fp32.")
     private String revision;
     @UriParam(label = "training", description = "load-model: the model's category.")
     private String modelCategory;
-    @UriParam(label = "training", description = "load-model: private or public.")
+    @UriParam(label = "training", enums = "private,public", description = "load-model: private or public.")
     private String modelVisibility;
     @UriParam(label = "training", description = "load-model: the model's display name.")
     private String modelName;
@@ -325,14 +325,14 @@ public class SdConfiguration implements Cloneable {
 
     @UriParam(label = "community", description = "img2img with flux-kontext-dev (v6): a second input image, a public URL (content is staged like init_image).")
     private String initImage2;
-    @UriParam(label = "community", description = "img2img with flux-kontext-dev (v6): guidance, 0 to 20 (API default 2.5).")
+    @UriParam(label = "community", defaultValue = "2.5", description = "img2img with flux-kontext-dev (v6): guidance, 0 to 20 (API default 2.5).")
     private Double guidance;
     @UriParam(label = "training,security", secret = true,
               description = "lora-fine-tune: a Weights and Biases API key to log the training to. A secret: masked like the API key.")
     private String wandbKey;
 
     // ---- enterprise dedicated server (apiVersion=enterprise) ----
-    @UriParam(label = "enterprise", description = "Enterprise generations: let the load balancer of a plan with more than one server pick the server (sent as yes/no; API default no). Give the first server's baseUrl and key.")
+    @UriParam(label = "enterprise", defaultValue = "false", description = "Enterprise generations: let the load balancer of a plan with more than one server pick the server (sent as yes/no; API default no). Give the first server's baseUrl and key.")
     private Boolean loadbalancer;
     @UriParam(label = "enterprise", enums = "huggingface,api_trained,custom_ckpt,lora,embeddings,controlnet",
               description = "Enterprise load-model (required there): what kind of model url points at.")
@@ -1307,7 +1307,7 @@ public class SdConfiguration implements Cloneable {
         return trainingType;
     }
 
-    /** fine-tune: men, female or couple; lora-fine-tune: men, women or couple (the two pages differ: both words are accepted). */
+    /** fine-tune: men, female or couple; lora-fine-tune: men, women or couple (each page's own word). */
     public void setTrainingType(String trainingType) {
         this.trainingType = trainingType;
     }

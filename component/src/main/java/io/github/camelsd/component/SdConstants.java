@@ -16,13 +16,13 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "The model to use (community and enterprise operations require it).",
               javaType = "String")
     public static final String MODEL_ID = "CamelSdModelId";
-    @Metadata(label = "producer", description = "Image width in pixels: a multiple of 8, at most 1024.",
+    @Metadata(label = "producer", defaultValue = "512", description = "Image width in pixels: a multiple of 8, at most 1024 (API default 512).",
               javaType = "Integer")
     public static final String WIDTH = "CamelSdWidth";
-    @Metadata(label = "producer", description = "Image height in pixels: a multiple of 8, at most 1024.",
+    @Metadata(label = "producer", defaultValue = "512", description = "Image height in pixels: a multiple of 8, at most 1024 (API default 512).",
               javaType = "Integer")
     public static final String HEIGHT = "CamelSdHeight";
-    @Metadata(label = "producer", description = "Number of images, 1 to 4.", javaType = "Integer")
+    @Metadata(label = "producer", defaultValue = "1", description = "Number of images, 1 to 4 (API default 1).", javaType = "Integer")
     public static final String SAMPLES = "CamelSdSamples";
     @Metadata(label = "producer", description = "Denoising steps (limits per API family: see the numInferenceSteps option).",
               javaType = "Integer")
@@ -32,26 +32,26 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "Seed for reproducible output (input); the seed the API used (output).",
               javaType = "Long")
     public static final String SEED = "CamelSdSeed";
-    @Metadata(label = "producer", description = "Scheduler name, for example DPMSolverMultistepScheduler.",
+    @Metadata(label = "producer", enums = "DDPMScheduler,DDIMScheduler,PNDMScheduler,LMSDiscreteScheduler,EulerDiscreteScheduler,EulerAncestralDiscreteScheduler,DPMSolverMultistepScheduler,HeunDiscreteScheduler,KDPM2DiscreteScheduler,DPMSolverSinglestepScheduler,KDPM2AncestralDiscreteScheduler,UniPCMultistepScheduler,DDIMInverseScheduler,DEISMultistepScheduler,IPNDMScheduler,KarrasVeScheduler,ScoreSdeVeScheduler,LCMScheduler", description = "Scheduler: one of the names the community and ControlNet docs list (the examples use UniPCMultistepScheduler).",
               javaType = "String")
     public static final String SCHEDULER = "CamelSdScheduler";
     @Metadata(label = "producer", description = "Whether the NSFW safety checker runs.", javaType = "Boolean")
     public static final String SAFETY_CHECKER = "CamelSdSafetyChecker";
-    @Metadata(label = "producer", description = "How the safety checker hides NSFW images.", javaType = "String",
+    @Metadata(label = "producer", defaultValue = "sensitive_content_text", description = "How the safety checker hides NSFW images (API default sensitive_content_text).", javaType = "String",
               enums = "black,blur,sensitive_content_text,pixelate")
     public static final String SAFETY_CHECKER_TYPE = "CamelSdSafetyCheckerType";
     @Metadata(label = "producer", description = "Let the API enhance the prompt.", javaType = "Boolean")
     public static final String ENHANCE_PROMPT = "CamelSdEnhancePrompt";
-    @Metadata(label = "producer", description = "Translate a non-English prompt.", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "false", description = "Translate a non-English prompt (API default no).", javaType = "Boolean")
     public static final String MULTI_LINGUAL = "CamelSdMultiLingual";
-    @Metadata(label = "producer", description = "Generate a panorama.", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "false", description = "Generate a panorama (API default no).", javaType = "Boolean")
     public static final String PANORAMA = "CamelSdPanorama";
-    @Metadata(label = "producer", description = "Use self-attention guidance.", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "false", description = "Use self-attention guidance (API default no).", javaType = "Boolean")
     public static final String SELF_ATTENTION = "CamelSdSelfAttention";
-    @Metadata(label = "producer", description = "Upscale the output: yes/no, or on the 2023 (v3) paths a factor 1, 2 or 3.",
+    @Metadata(label = "producer", defaultValue = "no", enums = "no,yes,false,true,1,2,3", description = "Upscale the output: yes/no, or on the 2023 (v3) paths a factor 1, 2 or 3 (API default no).",
               javaType = "String")
     public static final String UPSCALE = "CamelSdUpscale";
-    @Metadata(label = "producer", description = "High-resolution fix.", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "false", description = "High-resolution fix (API default no).", javaType = "Boolean")
     public static final String HIGHRES_FIX = "CamelSdHighresFix";
     @Metadata(label = "producer", description = "CLIP layers to skip, 1 to 8.", javaType = "Integer")
     public static final String CLIP_SKIP = "CamelSdClipSkip";
@@ -64,13 +64,13 @@ public final class SdConstants {
     public static final String EMBEDDINGS_MODEL = "CamelSdEmbeddingsModel";
     @Metadata(label = "producer", description = "VAE to use.", javaType = "String")
     public static final String VAE = "CamelSdVae";
-    @Metadata(label = "producer", description = "Use Karras sigmas.", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "true", description = "Use Karras sigmas (API default yes).", javaType = "Boolean")
     public static final String USE_KARRAS_SIGMAS = "CamelSdUseKarrasSigmas";
-    @Metadata(label = "producer", description = "Token merging (faster generation).", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "true", description = "Token merging (faster generation; API default yes).", javaType = "Boolean")
     public static final String TOMESD = "CamelSdTomesd";
-    @Metadata(label = "producer", description = "Ask for base64 output instead of URLs.", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "false", description = "Ask for base64 output instead of URLs (API default no).", javaType = "Boolean")
     public static final String BASE64 = "CamelSdBase64";
-    @Metadata(label = "producer", description = "Store output on temporary links.", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "false", description = "Store output on temporary links (API default no).", javaType = "Boolean")
     public static final String TEMP = "CamelSdTemp";
     @Metadata(label = "producer", description = "Queue the request at once and answer processing (v6).",
               javaType = "Boolean")
@@ -86,11 +86,11 @@ public final class SdConstants {
     @Metadata(label = "producer", description = "How much the initial image is changed, 0 to 1.", javaType = "Double")
     public static final String STRENGTH = "CamelSdStrength";
 
-    @Metadata(label = "producer", description = "Algorithm of the DPMSolverMultistepScheduler: none or dpmsolver+++.", javaType = "String")
+    @Metadata(label = "producer", defaultValue = "none", enums = "none,dpmsolver+++", description = "Algorithm of the DPMSolverMultistepScheduler (API default none); the other value is dpmsolver with three plus signs, which Camel's catalog cannot write in a description (its enum has it).", javaType = "String")
     public static final String ALGORITHM_TYPE = "CamelSdAlgorithmType";
     @Metadata(label = "producer", description = "A style the API adds to the prompt (v6), one of its documented style names.", javaType = "String")
     public static final String ENHANCE_STYLE = "CamelSdEnhanceStyle";
-    @Metadata(label = "producer", description = "IP adapter: ip-adapter_sdxl, ip-adapter_sd15, ip-adapter-plus-face_sd15, ip-adapter-plus_sdxl_vit-h or ip-adapter-plus-face_sdxl_vit-h.", javaType = "String")
+    @Metadata(label = "producer", enums = "ip-adapter_sdxl,ip-adapter_sd15,ip-adapter-plus-face_sd15,ip-adapter-plus_sdxl_vit-h,ip-adapter-plus-face_sdxl_vit-h", description = "IP adapter: ip-adapter_sdxl, ip-adapter_sd15, ip-adapter-plus-face_sd15, ip-adapter-plus_sdxl_vit-h or ip-adapter-plus-face_sdxl_vit-h.", javaType = "String")
     public static final String IP_ADAPTER_ID = "CamelSdIpAdapterId";
     @Metadata(label = "producer", description = "How strongly the IP adapter image steers the result, 0 to 1.", javaType = "Double")
     public static final String IP_ADAPTER_SCALE = "CamelSdIpAdapterScale";
@@ -102,9 +102,9 @@ public final class SdConstants {
     public static final String CONTROLNET_TYPE = "CamelSdControlnetType";
     @Metadata(label = "producer", description = "The control image: a public URL (content is staged like init_image).", javaType = "String")
     public static final String CONTROL_IMAGE = "CamelSdControlImage";
-    @Metadata(label = "producer", description = "Derive the hint image from init_image automatically (API default yes).", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "true", description = "Derive the hint image from init_image automatically (API default yes).", javaType = "Boolean")
     public static final String AUTO_HINT = "CamelSdAutoHint";
-    @Metadata(label = "producer", description = "Let ControlNet guess the content (API default no; use it without a prompt).", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "false", description = "Let ControlNet guess the content (API default no; use it without a prompt).", javaType = "Boolean")
     public static final String GUESS_MODE = "CamelSdGuessMode";
     @Metadata(label = "producer", description = "How strongly the control image conditions the result, 0.1 to 5.", javaType = "Double")
     public static final String CONTROLNET_CONDITIONING_SCALE = "CamelSdControlnetConditioningScale";
@@ -118,7 +118,7 @@ public final class SdConstants {
     public static final String NUM_FRAMES = "CamelSdNumFrames";
     @Metadata(label = "producer", description = "text2video (v6): frames per second, at most 16.", javaType = "Integer")
     public static final String FPS = "CamelSdFps";
-    @Metadata(label = "producer", description = "text2video (v6): mp4 or gif (API default gif).", javaType = "String")
+    @Metadata(label = "producer", defaultValue = "gif", enums = "mp4,gif", description = "text2video (v6): mp4 or gif (API default gif).", javaType = "String")
     public static final String OUTPUT_TYPE = "CamelSdOutputType";
     @Metadata(label = "producer", description = "text2video (v6): height of the upscaled video, at most 1024.", javaType = "Integer")
     public static final String UPSCALE_HEIGHT = "CamelSdUpscaleHeight";
@@ -145,25 +145,25 @@ public final class SdConstants {
     public static final String ONLY_MASK = "CamelSdOnlyMask";
     @Metadata(label = "producer", description = "removebg-mask: invert the mask.", javaType = "Boolean")
     public static final String INVERSE_MASK = "CamelSdInverseMask";
-    @Metadata(label = "producer", description = "removebg-mask: foreground threshold of the alpha matting, 0 to 240 (API default 240).", javaType = "Integer")
+    @Metadata(label = "producer", defaultValue = "240", description = "removebg-mask: foreground threshold of the alpha matting, 0 to 240 (API default 240).", javaType = "Integer")
     public static final String ALPHA_MATTING_FOREGROUND_THRESHOLD = "CamelSdAlphaMattingForegroundThreshold";
-    @Metadata(label = "producer", description = "removebg-mask: background threshold of the alpha matting, 0 to 20 (API default 20).", javaType = "Integer")
+    @Metadata(label = "producer", defaultValue = "20", description = "removebg-mask: background threshold of the alpha matting, 0 to 20 (API default 20).", javaType = "Integer")
     public static final String ALPHA_MATTING_BACKGROUND_THRESHOLD = "CamelSdAlphaMattingBackgroundThreshold";
-    @Metadata(label = "producer", description = "removebg-mask: erode size of the alpha matting, 0 to 5 (API default 5).", javaType = "Integer")
+    @Metadata(label = "producer", defaultValue = "5", description = "removebg-mask: erode size of the alpha matting, 0 to 5 (API default 5).", javaType = "Integer")
     public static final String ALPHA_MATTING_ERODE_SIZE = "CamelSdAlphaMattingErodeSize";
-    @Metadata(label = "producer", description = "outpaint: overlap between the image and the new area, at most 42 (API default 10).", javaType = "Integer")
+    @Metadata(label = "producer", defaultValue = "10", description = "outpaint: overlap between the image and the new area, at most 42 (API default 10).", javaType = "Integer")
     public static final String OVERLAP_WIDTH = "CamelSdOverlapWidth";
-    @Metadata(label = "producer", description = "caption: short, normal or long (API default normal).", javaType = "String")
+    @Metadata(label = "producer", defaultValue = "normal", enums = "short,normal,long", description = "caption: short, normal or long (API default normal).", javaType = "String")
     public static final String LENGTH = "CamelSdLength";
     @Metadata(label = "producer", description = "face-gen, head-shot, flux-headshot: the face, a public URL (content is staged like init_image).", javaType = "String")
     public static final String FACE_IMAGE = "CamelSdFaceImage";
-    @Metadata(label = "producer", description = "face-gen, head-shot: how closely the face is kept, 0 to 2 (API default 1).", javaType = "Double")
+    @Metadata(label = "producer", defaultValue = "1", description = "face-gen, head-shot: how closely the face is kept, 0 to 2 (API default 1).", javaType = "Double")
     public static final String S_SCALE = "CamelSdSScale";
-    @Metadata(label = "producer", description = "face-gen: comic, chibi, 3d, anime or realistic (API default realistic).", javaType = "String")
+    @Metadata(label = "producer", defaultValue = "realistic", enums = "comic,chibi,3d,anime,realistic", description = "face-gen: comic, chibi, 3d, anime or realistic (API default realistic).", javaType = "String")
     public static final String STYLE = "CamelSdStyle";
     @Metadata(label = "producer", description = "fashion: the garment, a public URL (content is staged like init_image).", javaType = "String")
     public static final String CLOTH_IMAGE = "CamelSdClothImage";
-    @Metadata(label = "producer", description = "fashion: upper_body, lower_body or dresses.", javaType = "String")
+    @Metadata(label = "producer", enums = "upper_body,lower_body,dresses", description = "fashion: upper_body, lower_body or dresses.", javaType = "String")
     public static final String CLOTH_TYPE = "CamelSdClothType";
     @Metadata(label = "producer", description = "mask-creator: the object to mask, in words.", javaType = "String")
     public static final String SPECIFIC_OBJECT = "CamelSdSpecificObject";
@@ -177,23 +177,23 @@ public final class SdConstants {
     public static final String BASE_MODEL_ID = "CamelSdBaseModelId";
     @Metadata(label = "producer", description = "fine-tune, lora-fine-tune: the training images, comma separated public URLs (a List of URLs or content in the body; content is staged like init_image).", javaType = "String")
     public static final String IMAGES = "CamelSdImages";
-    @Metadata(label = "producer", description = "fine-tune: men, female or couple; lora-fine-tune: men, women or couple (the two pages differ: both words are accepted).", javaType = "String")
+    @Metadata(label = "producer", enums = "men,female,women,couple", description = "fine-tune: men, female or couple; lora-fine-tune: men, women or couple (each page's own word: the other one is rejected before sending, naming the field).", javaType = "String")
     public static final String TRAINING_TYPE = "CamelSdTrainingType";
     @Metadata(label = "producer", description = "fine-tune: training steps, about 2 per image, at most 2000; lora-fine-tune: 10 to 50.", javaType = "Integer")
     public static final String MAX_TRAIN_STEPS = "CamelSdMaxTrainSteps";
-    @Metadata(label = "producer", description = "lora-fine-tune: normal or sdxl (API default sdxl).", javaType = "String")
+    @Metadata(label = "producer", defaultValue = "sdxl", enums = "normal,sdxl", description = "lora-fine-tune: normal or sdxl (API default sdxl).", javaType = "String")
     public static final String BASE_MODEL_TYPE = "CamelSdBaseModelType";
-    @Metadata(label = "producer", description = "lora-fine-tune: lora or lycoris.", javaType = "String")
+    @Metadata(label = "producer", enums = "lora,lycoris", description = "lora-fine-tune: lora or lycoris.", javaType = "String")
     public static final String LORA_TYPE = "CamelSdLoraType";
     @Metadata(label = "producer", description = "load-model: where the model is: a Hugging Face repository, or a ckpt or safetensors link.", javaType = "String")
     public static final String URL = "CamelSdUrl";
-    @Metadata(label = "producer", description = "load-model: diffusers, safetensors or ckpt.", javaType = "String")
+    @Metadata(label = "producer", enums = "diffusers,safetensors,ckpt", description = "load-model: diffusers, safetensors or ckpt.", javaType = "String")
     public static final String MODEL_FORMAT = "CamelSdModelFormat";
-    @Metadata(label = "producer", description = "load-model: fp16 or fp32.", javaType = "String")
+    @Metadata(label = "producer", enums = "fp16,fp32", description = "load-model: fp16 or fp32.", javaType = "String")
     public static final String REVISION = "CamelSdRevision";
     @Metadata(label = "producer", description = "load-model: the model's category.", javaType = "String")
     public static final String MODEL_CATEGORY = "CamelSdModelCategory";
-    @Metadata(label = "producer", description = "load-model: private or public.", javaType = "String")
+    @Metadata(label = "producer", enums = "private,public", description = "load-model: private or public.", javaType = "String")
     public static final String MODEL_VISIBILITY = "CamelSdModelVisibility";
     @Metadata(label = "producer", description = "load-model: the model's display name.", javaType = "String")
     public static final String MODEL_NAME = "CamelSdModelName";
@@ -210,13 +210,13 @@ public final class SdConstants {
 
     @Metadata(label = "producer", description = "img2img with flux-kontext-dev (v6): a second input image, a public URL (content is staged like init_image).", javaType = "String")
     public static final String INIT_IMAGE_2 = "CamelSdInitImage2";
-    @Metadata(label = "producer", description = "img2img with flux-kontext-dev (v6): guidance, 0 to 20 (API default 2.5).", javaType = "Double")
+    @Metadata(label = "producer", defaultValue = "2.5", description = "img2img with flux-kontext-dev (v6): guidance, 0 to 20 (API default 2.5).", javaType = "Double")
     public static final String GUIDANCE = "CamelSdGuidance";
     @Metadata(label = "producer", description = "lora-fine-tune: a Weights and Biases API key to log the training to. A secret: masked like the API key.", javaType = "String")
     public static final String WANDB_KEY = "CamelSdWandbKey";
-    @Metadata(label = "producer", description = "Enterprise generations: let the load balancer of a plan with more than one server pick the server (sent as yes/no; API default no).", javaType = "Boolean")
+    @Metadata(label = "producer", defaultValue = "false", description = "Enterprise generations: let the load balancer of a plan with more than one server pick the server (sent as yes/no; API default no).", javaType = "Boolean")
     public static final String LOADBALANCER = "CamelSdLoadbalancer";
-    @Metadata(label = "producer", description = "Enterprise load-model: huggingface, api_trained, custom_ckpt, lora, embeddings or controlnet.", javaType = "String")
+    @Metadata(label = "producer", enums = "huggingface,api_trained,custom_ckpt,lora,embeddings,controlnet", description = "Enterprise load-model: huggingface, api_trained, custom_ckpt, lora, embeddings or controlnet.", javaType = "String")
     public static final String MODEL_TYPE = "CamelSdModelType";
     @Metadata(label = "producer", description = "Enterprise load-model: the model at url is a safetensors file (sent as yes/no).", javaType = "Boolean")
     public static final String FROM_SAFETENSORS = "CamelSdFromSafetensors";
@@ -224,7 +224,7 @@ public final class SdConstants {
     public static final String VAE_ID = "CamelSdVaeId";
     @Metadata(label = "producer", description = "Enterprise load-vae: where the VAE is: a Hugging Face repository or a link.", javaType = "String")
     public static final String VAE_URL = "CamelSdVaeUrl";
-    @Metadata(label = "producer", description = "Enterprise load-vae: diffusers, safetensors or pt.", javaType = "String")
+    @Metadata(label = "producer", enums = "diffusers,safetensors,pt", description = "Enterprise load-vae: diffusers, safetensors or pt.", javaType = "String")
     public static final String VAE_TYPE = "CamelSdVaeType";
     @Metadata(label = "producer", description = "Enterprise sync-models: the enterprise key of the server whose models are copied to this one. A secret: masked like the API key.", javaType = "String")
     public static final String SYNC_KEY = "CamelSdSyncKey";

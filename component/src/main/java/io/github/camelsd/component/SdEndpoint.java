@@ -24,7 +24,27 @@ import org.apache.camel.support.DefaultEndpoint;
              category = { Category.AI }, headersClass = SdConstants.class)
 public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
-    @UriPath(enums = SdOperation.NAMES, description = "The API operation.")
+    // what each operation requires, as SdOperation says (SdComponentDocsTest keeps the two in step): designers show
+    // this as the operation's help, the catalog cannot make an option required for some operations only
+    @UriPath(label = "common", enums = SdOperation.NAMES,
+             description = "The API operation. What each one requires (API field names: the option of that name in"
+                           + " camel case, else the body or the header; prompt: CamelSdPrompt, init_image:"
+                           + " CamelSdInitImage, mask_image: CamelSdMaskImage), checked before anything is sent:"
+                           + " text2img: prompt (enterprise: prompt, model_id); img2img: prompt, init_image (enterprise:"
+                           + " prompt, init_image, model_id); inpaint: prompt, init_image, mask_image (enterprise:"
+                           + " prompt, init_image, mask_image, model_id); controlnet: init_image, model_id;"
+                           + " super-resolution, caption, nsfw-image-check: init_image; text2video: prompt (v6,"
+                           + " enterprise: prompt, model_id); removebg-mask, outpaint: image; object-removal:"
+                           + " init_image, mask_image; mask-creator: specific_object; face-gen, head-shot,"
+                           + " flux-headshot: prompt, face_image; fashion: init_image, cloth_image, cloth_type;"
+                           + " img-mixer, qwen-edit: prompt, init_image; edit-inpaint: prompt, init_image, mask_image;"
+                           + " fine-tune: instance_prompt, class_prompt, base_model_id, images, max_train_steps;"
+                           + " lora-fine-tune: instance_prompt, class_prompt, images, training_type, max_train_steps;"
+                           + " load-model: url, model_id, model_format, model_category, model_visibility, model_name"
+                           + " (enterprise: url, model_id, model_type); model-reload, verify-model, delete-model:"
+                           + " model_id; nsfw-prompt-check: prompt; load-vae: vae_id, vae_url; sync-models: sync_key."
+                           + " fetch needs the job id, fine-tune-status, cancel-training and delete-training the"
+                           + " training id.")
     @Metadata(required = true)
     private String operation;
     @UriParam

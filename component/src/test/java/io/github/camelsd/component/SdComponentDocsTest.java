@@ -4,7 +4,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.camelsd.component.request.SdField;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Keeps docs/sd-component.md in step with the code: its option and header tables are rendered from the generated
- * component descriptor (sd.json). Run with {@code -Dsd.docs.update=true} to rewrite them after changing an option.
+ * component descriptor (sd.json), its table of required fields from the operation table. Run with
+ * {@code -Dsd.docs.update=true} to rewrite them after changing an option or an operation.
  */
 class SdComponentDocsTest {
 
@@ -31,11 +41,118 @@ class SdComponentDocsTest {
         expected = replaceSection(expected, "component-options", table(descriptor, "componentProperties"));
         expected = replaceSection(expected, "endpoint-options", table(descriptor, "properties"));
         expected = replaceSection(expected, "headers", headers(descriptor));
+        expected = replaceSection(expected, "required-fields", requiredFieldsTable());
         if (Boolean.getBoolean("sd.docs.update")) {
             Files.writeString(DOC, expected, StandardCharsets.UTF_8);
         }
         assertEquals(expected, page, "docs/sd-component.md is stale: run ./mvnw -pl component test "
                                      + "-Dtest=SdComponentDocsTest -Dsd.docs.update=true");
+    }
+
+    /**
+     * A designer shows the operation path's description (Kaoto as the help of the operation field): it names what each
+     * operation requires, as the operation table says, so that a designer can tell before the route runs. The catalog
+     * has no way to make an option required for some operations only.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOperationPathSaysWhatEachOperationRequires() throws Exception {
+        Map<String, Object> descriptor;
+        try (InputStream json = getClass().getResourceAsStream("/META-INF/io/github/camelsd/component/sd.json")) {
+            descriptor = SdJson.readObject(json.readAllBytes());
+        }
+        Map<String, Object> operation = ((Map<String, Map<String, Object>>) descriptor.get("properties")).get("operation");
+        assertEquals(operationDescription(), operation.get("description"),
+                "the description of SdEndpoint's operation path must name each operation's required fields");
+    }
+
+    /**
+     * What {@code operation} requires in each API version it exists in: its own fields, and model_id where its family
+     * needs one.
+     */
+    static Map<SdApiVersion, List<SdField>> requiredFields(SdOperation operation) {
+        Map<SdApiVersion, List<SdField>> required = new EnumMap<>(SdApiVersion.class);
+        for (SdApiVersion version : SdApiVersion.values()) {
+            SdOperation.Route route = operation.route(version, false);
+            if (route == null) {
+                continue;
+            }
+            List<SdField> fields = new ArrayList<>(operation.requiredFields(version));
+            // the family's need of a model is checked where the request carries the operation's fields (not for fetch)
+            if (operation.takesRequestFields() && route.family().requiresModel() && !fields.contains(SdField.MODEL_ID)) {
+                fields.add(SdField.MODEL_ID);
+            }
+            required.put(version, fields);
+        }
+        return required;
+    }
+
+    private static String names(List<SdField> fields) {
+        return fields.stream().map(SdField::apiName).collect(Collectors.joining(", "));
+    }
+
+    /** The description SdEndpoint's operation path must have. */
+    static String operationDescription() {
+        Map<String, List<String>> operationsByRequirement = new LinkedHashMap<>();
+        Set<SdField> withoutOption = new LinkedHashSet<>();
+        for (SdOperation operation : SdOperation.values()) {
+            Map<SdApiVersion, List<SdField>> required = requiredFields(operation);
+            required.values().forEach(fields -> fields.stream().filter(SdComponentDocsTest::hasNoOption)
+                    .forEach(withoutOption::add));
+            List<SdField> first = required.values().stream().findFirst().orElse(List.of());
+            StringBuilder text = new StringBuilder(names(first));
+            // the versions that differ from the first one, together where they agree
+            Map<List<SdField>, List<String>> others = new LinkedHashMap<>();
+            required.forEach((version, fields) -> {
+                if (!fields.equals(first)) {
+                    others.computeIfAbsent(fields, f -> new ArrayList<>()).add(version.name());
+                }
+            });
+            others.forEach((fields, versions) -> text.append(text.isEmpty() ? "" : " ").append("(")
+                    .append(String.join(", ", versions)).append(": ").append(fields.isEmpty() ? "none" : names(fields))
+                    .append(")"));
+            if (!text.isEmpty()) {
+                operationsByRequirement.computeIfAbsent(text.toString(), t -> new ArrayList<>()).add(operation.uriName());
+            }
+        }
+        return "The API operation. What each one requires (API field names: the option of that name in camel case,"
+               + " else the body or the header; "
+               + withoutOption.stream().map(f -> f.apiName() + ": " + f.header()).collect(Collectors.joining(", "))
+               + "), checked before anything is sent: "
+               + operationsByRequirement.entrySet().stream()
+                       .map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
+                       .collect(Collectors.joining("; "))
+               + ". fetch needs the job id, fine-tune-status, cancel-training and delete-training the training id.";
+    }
+
+    private static boolean hasNoOption(SdField field) {
+        try {
+            SdConfiguration.class.getDeclaredField(field.optionName());
+            return false;
+        } catch (NoSuchFieldException e) {
+            return true;
+        }
+    }
+
+    /** The required fields of each operation that has some, per API version. */
+    private static String requiredFieldsTable() {
+        StringBuilder table = new StringBuilder("| operation | `apiVersion=v3` | `apiVersion=v6` | `apiVersion=enterprise` |\n"
+                                                + "|---|---|---|---|\n");
+        for (SdOperation operation : SdOperation.values()) {
+            Map<SdApiVersion, List<SdField>> required = requiredFields(operation);
+            if (required.values().stream().allMatch(List::isEmpty)) {
+                continue;
+            }
+            table.append("| `").append(operation.uriName()).append('`');
+            for (SdApiVersion version : SdApiVersion.values()) {
+                List<SdField> fields = required.get(version);
+                table.append(" | ").append(fields == null ? "(enterprise only)"
+                        : fields.isEmpty() ? "" : fields.stream().map(f -> "`" + f.apiName() + "`")
+                                .collect(Collectors.joining(", ")));
+            }
+            table.append(" |\n");
+        }
+        return table.toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -54,9 +171,11 @@ class SdComponentDocsTest {
 
     @SuppressWarnings("unchecked")
     private static String headers(Map<String, Object> descriptor) {
-        StringBuilder table = new StringBuilder("| Header | Description | Type |\n|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| Header | Description | Default | Type |\n|---|---|---|---|\n");
         ((Map<String, Map<String, Object>>) descriptor.get("headers")).forEach((name, header) -> table
                 .append("| `").append(name).append("` | ").append(cell(header.get("description")))
+                .append(header.containsKey("enum") ? " One of: " + header.get("enum") + "." : "")
+                .append(" | ").append(header.containsKey("defaultValue") ? "`" + header.get("defaultValue") + "`" : "")
                 .append(" | `").append(header.get("javaType")).append("` |\n"));
         return table.toString();
     }

@@ -40,6 +40,10 @@ class SdYamlExamplesTest {
         main.addInitialProperty("camel.component.sd.configuration.poll-interval", "200");
         main.addInitialProperty("camel.component.sd.configuration.min-poll-interval", "50");
         main.addInitialProperty("camel.component.sd.configuration.webhook-host", "127.0.0.1");
+        // enterprise.yaml: the emulator is also a dedicated server, on the same address with its enterprise key
+        main.addInitialProperty("sd.enterprise.base-url", emulator.baseUrl());
+        main.addInitialProperty("sd.enterprise.api-key", SdEnterpriseTest.ENTERPRISE_KEY);
+        main.addInitialProperty("sd.enterprise.model-id", SdEnterpriseTest.MODEL);
         main.start();
         template = main.getCamelContext().createProducerTemplate();
     }
@@ -71,8 +75,9 @@ class SdYamlExamplesTest {
 
     @Test
     void everyFamilyHasAnExample() {
-        assertEquals(List.of("yaml-community", "yaml-controlnet", "yaml-editing", "yaml-fetch", "yaml-generation",
-                        "yaml-training", "yaml-upscaling", "yaml-video", "yaml-webhook-callbacks", "yaml-webhooks"),
+        assertEquals(List.of("yaml-community", "yaml-controlnet", "yaml-editing", "yaml-enterprise", "yaml-fetch",
+                        "yaml-generation", "yaml-training", "yaml-upscaling", "yaml-video", "yaml-webhook-callbacks",
+                        "yaml-webhooks"),
                 main.getCamelContext().getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
     }
 
@@ -130,6 +135,18 @@ class SdYamlExamplesTest {
         Exchange done = send("webhooks", "a called-back gull", Map.of());
         assertEquals(0, done.getMessage().getHeader(SdConstants.POLLS), "completed by its callback");
         assertEquals(1, images(done).size());
+    }
+
+    @Test
+    void enterprise() {
+        Exchange rendered = send("enterprise", "a lighthouse on a dedicated server", Map.of());
+        assertEquals(1, images(rendered).size());
+        Map<String, Object> details = lastBody("/api/v1/enterprise/system_details");
+        assertEquals(SdEnterpriseTest.ENTERPRISE_KEY, details.get("key"), "the server's own key, not the component's");
+        Map<String, Object> generation = lastBody("/api/v1/enterprise/text2img");
+        assertEquals(SdEnterpriseTest.ENTERPRISE_KEY, generation.get("key"));
+        assertEquals(SdEnterpriseTest.MODEL, generation.get("model_id"));
+        assertEquals("a lighthouse on a dedicated server", generation.get("prompt"), "the prompt outlives the check");
     }
 
     private static Map<String, Object> lastBody(String path) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -274,8 +275,12 @@ class KaotoCatalogShapeTest {
         defaults.put("operation", "text2img").put("apiKey", "k");
         List<ObjectNode> instances = new ArrayList<>();
         main.get("propertiesSchema").get("properties").fields().forEachRemaining(f -> {
-            if (f.getValue().has("default")) {
-                defaults.set(f.getKey(), f.getValue().get("default"));
+            JsonNode byDefault = f.getValue().get("default");
+            if (byDefault != null && "number".equals(f.getValue().path("type").asText()) && byDefault.isTextual()) {
+                // the stock entries write a decimal's default as its text ("0.25"): what it stands for is the number
+                defaults.set(f.getKey(), Catalogs.MAPPER.getNodeFactory().numberNode(new BigDecimal(byDefault.asText())));
+            } else if (byDefault != null) {
+                defaults.set(f.getKey(), byDefault);
             }
             for (JsonNode value : f.getValue().path("enum")) {
                 ObjectNode instance = Catalogs.MAPPER.createObjectNode().put("operation", "text2img").put("apiKey", "k");

@@ -74,6 +74,12 @@ class SdYamlExamplesTest {
     }
 
     @Test
+    void enterprise() {
+        run("enterprise", Prompts.unique("a lighthouse on a dedicated server"), Map.of())
+                .body("status", equalTo("success")).body("images", hasSize(1));
+    }
+
+    @Test
     void webhooks() {
         run("webhooks", Prompts.unique("a called-back gull"), Map.of()).body("polls", equalTo(0))
                 .body("images", hasSize(1));
