@@ -22,9 +22,9 @@ import io.quarkus.runtime.metrics.MetricsFactory;
  * {@code META-INF/services/org/apache/camel} at build time and registers the configurers for reflection, and it adds the
  * component descriptor {@code sd.json} to a native image together with the runtime catalog.
  */
-class SdProcessor {
+public class SdProcessor {
 
-    static final String FEATURE = "camel-sd";
+    public static final String FEATURE = "camel-sd";
 
     @BuildStep
     FeatureBuildItem feature() {
