@@ -69,7 +69,6 @@ final class CallProfile {
                     .append(row("CPU time (µs)", sdCost.cpuMicrosPerCall(), bareCost.cpuMicrosPerCall(), "%.1f"))
                     .append(row("threads started", (double) sdThreads / calls, (double) bareThreads / calls, "%.2f"))
                     .append('\n');
-            System.err.println(out); // kept should a recording fail
             out.append(recorded("sd", calls, sd));
             out.append(recorded("bare", calls, viaBare));
             producer.stop();
