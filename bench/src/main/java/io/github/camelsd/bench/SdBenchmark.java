@@ -28,6 +28,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 public final class SdBenchmark {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SdBenchmark.class);
+    /** The call the overhead is measured on: the bare client sends the same request. */
+    static final String TEXT2IMG = "sd:text2img?width=64&height=64&maxConcurrentJobs=100000";
 
     private final boolean quick;
     private final BenchReport report;
@@ -43,8 +45,15 @@ public final class SdBenchmark {
         this.report = new BenchReport(machine);
     }
 
-    /** {@code --quick} for a smoke run; {@code --only=overhead} (or another section's first word) runs one section. */
+    /**
+     * {@code --quick} for a smoke run; {@code --only=overhead} (or another section's first word) runs one section;
+     * {@code --profile} profiles one call instead (see {@link CallProfile}).
+     */
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--profile")) {
+            System.out.println(CallProfile.run(List.of(args).contains("--quick")));
+            return;
+        }
         SdBenchmark benchmark = new SdBenchmark(List.of(args).contains("--quick"));
         String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
                 .findFirst().orElse("");
@@ -84,7 +93,8 @@ public final class SdBenchmark {
      */
     private void overhead() throws Exception {
         try (EmulatorProcess emulator = EmulatorProcess.start(Duration.ZERO);
-             BareClient bare = new BareClient(emulator.baseUrl())) {
+             BareClient bare = new BareClient(emulator.baseUrl());
+             HeapAllocations heap = new HeapAllocations()) {
             int capacityRequests = quick ? 2_000 : 20_000;
             LoadRunner.run(capacityRequests / 4, 64, i -> bare.text2img("warm-up " + i));
             LoadRunner.Result capacity = LoadRunner.run(capacityRequests, 128, i -> bare.text2img("capacity " + i));
@@ -93,33 +103,38 @@ public final class SdBenchmark {
             report.failures("emulator", "calls", capacity.failures());
 
             CamelContext camel = camel(emulator);
-            Endpoint endpoint = camel.getEndpoint("sd:text2img?width=64&height=64&maxConcurrentJobs=100000");
+            Endpoint endpoint = camel.getEndpoint(TEXT2IMG);
             AsyncProducer producer = endpoint.createAsyncProducer();
             producer.start();
+            // the JIT's steady state for both sides before anything is timed: the connector had not run yet, and the
+            // 1,500 calls of a level's own warm-up are fewer than C2 needs for a method run once per call (5,000 or more)
+            int warmUp = quick ? 2_000 : 20_000;
+            LoadRunner.run(warmUp, 16, i -> send(producer, endpoint, "warm-up " + i));
+            LoadRunner.run(warmUp, 16, i -> bare.text2img("warm-up " + i));
             int failures = 0;
             for (int concurrency : new int[] { 1, 16, 64, 256 }) {
                 int requests = quick ? 500 : concurrency == 1 ? 3_000 : 10_000;
                 LoadRunner.run(requests / 2, concurrency, i -> send(producer, endpoint, "warm-up " + i));
                 LoadRunner.run(requests / 2, concurrency, i -> bare.text2img("warm-up " + i));
-                // alternate the two, so neither profits from running later on a warmer emulator
-                List<LoadRunner.Result> bareRuns = new ArrayList<>();
-                List<LoadRunner.Result> sdRuns = new ArrayList<>();
+                List<TimedRound> bareRuns = new ArrayList<>();
+                List<TimedRound> sdRuns = new ArrayList<>();
                 // the ratio is the median of each round's pair: a pair runs back to back, on the same machine state, so
                 // a slow patch of the machine (another process, a GC of the emulator) skews one pair, not the verdict;
-                // the order within a pair alternates, so neither side always runs on the warmer emulator
+                // the order within a pair alternates, so neither side always runs on the warmer emulator. Concurrency 1
+                // has more pairs: its rounds are short, so one disturbance moves a round by more.
                 List<Double> pairRatios = new ArrayList<>();
-                for (int round = 0; round < (quick ? 1 : concurrency == 1 ? 9 : 5); round++) {
+                for (int round = 0; round < (quick ? 1 : concurrency == 1 ? 15 : 5); round++) {
                     int r = round;
                     IntFunction<CompletableFuture<?>> viaBareCall = i -> bare.text2img("bare " + r + " " + i);
                     IntFunction<CompletableFuture<?>> viaSdCall =
                             i -> send(producer, endpoint, "sd " + concurrency + " " + r + " " + i);
-                    LoadRunner.Result first = LoadRunner.run(requests, concurrency, r % 2 == 0 ? viaBareCall : viaSdCall);
-                    LoadRunner.Result second = LoadRunner.run(requests, concurrency, r % 2 == 0 ? viaSdCall : viaBareCall);
-                    LoadRunner.Result bareRound = r % 2 == 0 ? first : second;
-                    LoadRunner.Result sdRound = r % 2 == 0 ? second : first;
+                    TimedRound first = TimedRound.run(requests, concurrency, r % 2 == 0 ? viaBareCall : viaSdCall, heap);
+                    TimedRound second = TimedRound.run(requests, concurrency, r % 2 == 0 ? viaSdCall : viaBareCall, heap);
+                    TimedRound bareRound = r % 2 == 0 ? first : second;
+                    TimedRound sdRound = r % 2 == 0 ? second : first;
                     bareRuns.add(bareRound);
                     sdRuns.add(sdRound);
-                    pairRatios.add(sdRound.throughput() / bareRound.throughput());
+                    pairRatios.add(sdRound.result().throughput() / bareRound.result().throughput());
                 }
                 LoadRunner.Result viaBare = median(bareRuns);
                 LoadRunner.Result viaSd = median(sdRuns);
@@ -133,8 +148,17 @@ public final class SdBenchmark {
                         viaSd.p50Micros(), viaBare.p50Micros(), (double) viaSd.p50Micros() / viaBare.p50Micros()));
                 report.add("overhead", at + ": p99 latency sd / bare (ratio)", String.format("%d / %d µs (%.2f)",
                         viaSd.p99Micros(), viaBare.p99Micros(), (double) viaSd.p99Micros() / viaBare.p99Micros()));
-                failures += sdRuns.stream().mapToInt(LoadRunner.Result::failures).sum()
-                            + bareRuns.stream().mapToInt(LoadRunner.Result::failures).sum();
+                // what noise does not move: the harness JVM's own cost per call, and the collections in the timed rounds
+                TimedRound.Costs sdCosts = TimedRound.Costs.of(sdRuns);
+                TimedRound.Costs bareCosts = TimedRound.Costs.of(bareRuns);
+                report.add("overhead", at + ": harness heap allocated / CPU time per call, sd / bare",
+                        String.format("%.1f / %.1f KiB, %.0f / %.0f µs", sdCosts.kibPerCall(), bareCosts.kibPerCall(),
+                                sdCosts.cpuMicrosPerCall(), bareCosts.cpuMicrosPerCall()));
+                report.add("overhead", at + ": harness GC in the timed rounds, sd / bare (every round counted)",
+                        String.format("%d / %d collections, %d / %d ms", sdCosts.collections(), bareCosts.collections(),
+                                sdCosts.collectionMillis(), bareCosts.collectionMillis()));
+                failures += sdRuns.stream().mapToInt(round -> round.result().failures()).sum()
+                            + bareRuns.stream().mapToInt(round -> round.result().failures()).sum();
             }
             producer.stop();
             camel.stop();
@@ -147,7 +171,7 @@ public final class SdBenchmark {
     private void connectionsPerThousandCalls(EmulatorProcess emulator) throws Exception {
         int port = java.net.URI.create(emulator.baseUrl()).getPort();
         CamelContext camel = camel(emulator);
-        Endpoint endpoint = camel.getEndpoint("sd:text2img?width=64&height=64&maxConcurrentJobs=100000");
+        Endpoint endpoint = camel.getEndpoint(TEXT2IMG);
         AsyncProducer producer = endpoint.createAsyncProducer();
         producer.start();
         java.util.Set<Integer> before = ClientConnections.to(port);
@@ -340,13 +364,14 @@ public final class SdBenchmark {
         return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static LoadRunner.Result median(List<LoadRunner.Result> runs) {
-        List<LoadRunner.Result> sorted = new ArrayList<>(runs);
+    /** The round of median throughput (its latencies are reported with it). */
+    private static LoadRunner.Result median(List<TimedRound> rounds) {
+        List<LoadRunner.Result> sorted = new ArrayList<>(rounds.stream().map(TimedRound::result).toList());
         sorted.sort(java.util.Comparator.comparingDouble(LoadRunner.Result::throughput));
         return sorted.get(sorted.size() / 2);
     }
 
-    private static CamelContext camel(EmulatorProcess emulator) throws Exception {
+    static CamelContext camel(EmulatorProcess emulator) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         SdComponent sd = new SdComponent();
         sd.getConfiguration().setBaseUrl(emulator.baseUrl());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -54,6 +55,8 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
 
     private SdOperation resolvedOperation;
     private volatile SdWebhookTokens webhookTokens;
+    /** Each route's address, parsed once: every call of the endpoint asks, and its options do not change. */
+    private final Map<SdOperation.Route, URI> operationUris = new ConcurrentHashMap<>();
 
     public SdEndpoint(String uri, SdComponent component, SdConfiguration configuration) {
         super(uri, component);
@@ -132,7 +135,12 @@ public class SdEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endpoi
 
     /** Where this endpoint's operation is called on {@code route}: the {@code path} option, else the route's path. */
     URI operationUri(SdOperation.Route route) {
-        return uri(operationPath(route));
+        URI uri = operationUris.get(route);
+        if (uri == null) {
+            uri = uri(operationPath(route));
+            operationUris.put(route, uri);
+        }
+        return uri;
     }
 
     /** The same for a path that names what it concerns, {@code {id}} (a training's calls): replaced by {@code id}. */

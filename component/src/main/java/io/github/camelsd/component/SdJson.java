@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +33,11 @@ public final class SdJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    // every request and answer goes through these: made once, so a call does not resolve the target type again
+    private static final ObjectReader OBJECT = MAPPER.readerFor(MAP);
+    private static final ObjectReader ARRAY = MAPPER.readerFor(new TypeReference<List<Object>>() {
+    });
+    private static final ObjectWriter WRITER = MAPPER.writer();
 
     private SdJson() {
     }
@@ -40,18 +47,17 @@ public final class SdJson {
     }
 
     public static byte[] write(Map<String, Object> body) throws IOException {
-        return MAPPER.writeValueAsBytes(body);
+        return WRITER.writeValueAsBytes(body);
     }
 
     /** A top-level JSON array (model_list answers one), as a List of Maps, Lists and values. */
     public static List<Object> readArray(byte[] json) throws IOException {
-        return MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {
-        });
+        return ARRAY.readValue(json);
     }
 
     /** Parses a JSON object; anything else (an array, a scalar, broken JSON) is an IOException. */
     public static Map<String, Object> readObject(byte[] json) throws IOException {
-        return MAPPER.readValue(json, MAP);
+        return OBJECT.readValue(json);
     }
 
     public static Map<String, Object> toMap(Object typed) {

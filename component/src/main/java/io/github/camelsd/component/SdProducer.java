@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +46,23 @@ public class SdProducer extends DefaultAsyncProducer {
 
     private final SdEndpoint endpoint;
     private final String name;
+    /**
+     * The request fields the endpoint sets as options, read when the producer starts, like the rest of its
+     * configuration. Not per call: each read is a hundred lookups through the generated configurer, whose lookup method
+     * is too large for the JIT to compile, and it was the component's largest own cost per call (docs/performance.md).
+     */
+    private Map<SdField, Object> requestDefaults;
 
     public SdProducer(SdEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.name = "sd:" + endpoint.operation().uriName();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        requestDefaults = endpoint.getConfiguration().requestDefaults();
     }
 
     @Override
@@ -75,8 +88,9 @@ public class SdProducer extends DefaultAsyncProducer {
         try {
             switch (operation.kind()) {
                 case GENERATION, TRAINING -> {
-                    SdRequest request = withCallback(SdRequestAssembler.request(operation, config, exchange), exchange);
-                    if (request.body().values().stream().anyMatch(SdProducer::holdsContent)) {
+                    SdRequest request = withCallback(
+                            SdRequestAssembler.request(operation, config, requestDefaults, exchange), exchange);
+                    if (anyHoldsContent(request.body().values())) {
                         stageThenGenerate(exchange, callback, request);
                     } else {
                         start(exchange, callback, request);
@@ -96,7 +110,7 @@ public class SdProducer extends DefaultAsyncProducer {
                 }
                 case STATUS, LISTING -> {
                     SdRequest request = operation.takesRequestFields()
-                            ? SdRequestAssembler.request(operation, config, exchange)
+                            ? SdRequestAssembler.request(operation, config, requestDefaults, exchange)
                             : new SdRequest(SdRequestAssembler.route(operation, config, false, exchange),
                                     SdRequestAssembler.keyOnlyRequest(operation, config, exchange));
                     URI uri = endpoint.pathTakesId(request.route())
@@ -107,7 +121,8 @@ public class SdProducer extends DefaultAsyncProducer {
                             .whenComplete((response, error) -> finish(exchange, callback, error,
                                     () -> SdResultWriter.status(exchange.getMessage(), response)));
                 }
-                case MODEL_LOAD -> loadModel(exchange, callback, SdRequestAssembler.request(operation, config, exchange));
+                case MODEL_LOAD -> loadModel(exchange, callback,
+                        SdRequestAssembler.request(operation, config, requestDefaults, exchange));
                 case UPLOAD -> {
                     SdOperation.Route route = SdRequestAssembler.route(operation, config, false, exchange);
                     byte[] image = SdRequestAssembler.uploadContent(operation, config, exchange);
@@ -248,6 +263,16 @@ public class SdProducer extends DefaultAsyncProducer {
     /** Content the producer uploads before the call: an image, or images of a list. */
     private static boolean holdsContent(Object value) {
         return value instanceof byte[] || value instanceof List<?> list && list.stream().anyMatch(byte[].class::isInstance);
+    }
+
+    /** Whether any of a request's values is content to upload (a loop, not a stream: every request asks). */
+    private static boolean anyHoldsContent(Collection<?> values) {
+        for (Object value : values) {
+            if (holdsContent(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

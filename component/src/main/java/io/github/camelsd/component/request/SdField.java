@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.camelsd.component.SdApiFamily;
 import io.github.camelsd.component.SdConstants;
@@ -160,6 +162,8 @@ public enum SdField {
 
     /** The value of {@code webhook} that asks for the component's own callback URL (see sd:webhook). */
     public static final String WEBHOOK_AUTO = "auto";
+    private static final Map<String, SdField> BY_API_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(SdField::apiName, field -> field));
 
     private final String apiName;
     private final String optionName;
@@ -188,13 +192,9 @@ public enum SdField {
         return type == Type.IMAGE || type == Type.IMAGE_LIST;
     }
 
+    /** The field of an API name, or null; asked for every field of every request, so a lookup, not a scan. */
     public static SdField fromApiName(String apiName) {
-        for (SdField field : values()) {
-            if (field.apiName.equals(apiName)) {
-                return field;
-            }
-        }
-        return null;
+        return BY_API_NAME.get(apiName);
     }
 
     /** The option that sets this field: its API name in camel case ({@code lora_model}: {@code loraModel}). */

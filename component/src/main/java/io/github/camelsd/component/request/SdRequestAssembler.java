@@ -3,11 +3,15 @@ package io.github.camelsd.component.request;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelsd.component.SdApiFamily;
@@ -30,6 +34,16 @@ import org.apache.camel.Message;
 public final class SdRequestAssembler {
 
     private static final String BODY = "body";
+    /** The fields that take input images: the ones staging looks at. */
+    private static final List<SdField> IMAGE_FIELDS = Arrays.stream(SdField.values()).filter(SdField::isImage).toList();
+    /** The override header of each field, as Camel compares header names: ignoring case. */
+    private static final Map<String, SdField> BY_HEADER = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        for (SdField field : SdField.values()) {
+            BY_HEADER.put(field.header(), field);
+        }
+    }
 
     private SdRequestAssembler() {
     }
@@ -37,18 +51,19 @@ public final class SdRequestAssembler {
     /**
      * The body of a call with request fields (generations, model-reload): options, body, headers, checked against the
      * limits of the route they select. The key comes last, from the layers too.
+     *
+     * @param defaults the request fields set as options ({@link SdConfiguration#requestDefaults()}), which the producer
+     *                 reads once: reading them takes a hundred lookups through the generated configurer
      */
-    public static SdRequest request(SdOperation operation, SdConfiguration config, Exchange exchange)
-            throws SdValidationException {
+    public static SdRequest request(SdOperation operation, SdConfiguration config, Map<SdField, Object> defaults,
+                                    Exchange exchange) throws SdValidationException {
         Errors errors = new Errors();
         Map<String, Object> layered = new LinkedHashMap<>();
-        config.requestDefaults().forEach((field, value) -> layered.put(field.apiName(), value));
-        overlay(layered, bodyFields(operation, exchange.getMessage(), errors));
+        defaults.forEach((field, value) -> layered.put(field.apiName(), value));
         Message message = exchange.getMessage();
-        for (SdField field : SdField.values()) {
-            if (message.getHeaders().containsKey(field.header())) {
-                overlay(layered, singletonMap(field.apiName(), message.getHeader(field.header())));
-            }
+        bodyFields(operation, message, errors).forEach((name, value) -> overlay(layered, name, value));
+        for (SdField field : headerFields(message)) {
+            overlay(layered, field.apiName(), message.getHeader(field.header()));
         }
 
         SdOperation.Route route = route(operation, config, layered.get(SdField.MODEL_ID.apiName()) != null, exchange);
@@ -140,7 +155,7 @@ public final class SdRequestAssembler {
         if (id == null) {
             Object body = message.getBody();
             id = body instanceof Map<?, ?> map
-                    ? java.util.Arrays.stream(bodyKeys).map(map::get).filter(java.util.Objects::nonNull).findFirst()
+                    ? Arrays.stream(bodyKeys).map(map::get).filter(java.util.Objects::nonNull).findFirst()
                             .orElse(null)
                     : body;
         }
@@ -233,9 +248,9 @@ public final class SdRequestAssembler {
             return;
         }
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        for (SdField field : SdField.values()) {
+        for (SdField field : IMAGE_FIELDS) {
             Object value = layered.get(field.apiName());
-            if (!field.isImage() || value == null) {
+            if (value == null) {
                 continue;
             }
             if (value instanceof Collection<?> images) {
@@ -299,7 +314,7 @@ public final class SdRequestAssembler {
         byte[] mask = contents.get(SdField.MASK_IMAGE.apiName());
         int[] initSize = init == null ? null : SdImageInput.dimensions(init);
         int[] maskSize = mask == null ? null : SdImageInput.dimensions(mask);
-        if (initSize != null && maskSize != null && !java.util.Arrays.equals(initSize, maskSize)) {
+        if (initSize != null && maskSize != null && !Arrays.equals(initSize, maskSize)) {
             errors.add(SdField.MASK_IMAGE.apiName(), "must have the same size as init_image (was " + maskSize[0] + "x"
                                                      + maskSize[1] + ", init_image " + initSize[0] + "x" + initSize[1] + ")");
         }
@@ -315,15 +330,31 @@ public final class SdRequestAssembler {
         }
     }
 
-    /** An explicit null unsets a field of a lower layer. */
-    private static void overlay(Map<String, Object> target, Map<String, Object> layer) {
-        layer.forEach((name, value) -> {
-            if (value == null) {
-                target.remove(name);
-            } else {
-                target.put(name, value);
+    /**
+     * The fields the message's headers override, in the field table's order. A message has a few headers, the table a
+     * hundred fields: each header is looked up, not each field's header.
+     */
+    private static Set<SdField> headerFields(Message message) {
+        if (!message.hasHeaders()) {
+            return Set.of();
+        }
+        Set<SdField> fields = EnumSet.noneOf(SdField.class);
+        for (String header : message.getHeaders().keySet()) {
+            SdField field = BY_HEADER.get(header);
+            if (field != null) {
+                fields.add(field);
             }
-        });
+        }
+        return fields;
+    }
+
+    /** An explicit null unsets a field of a lower layer. */
+    private static void overlay(Map<String, Object> target, String name, Object value) {
+        if (value == null) {
+            target.remove(name);
+        } else {
+            target.put(name, value);
+        }
     }
 
     /** A key given in the body wins (one route, several accounts); else the configured one. */
@@ -362,14 +393,18 @@ public final class SdRequestAssembler {
 
     /** Every problem of one request, by field, so a route sees all of them at once. */
     private static final class Errors {
-        private final Map<String, List<String>> byField = new LinkedHashMap<>();
+        /** Made at the first problem: most requests have none. */
+        private Map<String, List<String>> byField;
 
         void add(String field, String problem) {
+            if (byField == null) {
+                byField = new LinkedHashMap<>();
+            }
             byField.computeIfAbsent(field, f -> new ArrayList<>()).add(problem);
         }
 
         void throwIfAny(SdOperation operation, Exchange exchange) throws SdValidationException {
-            if (byField.isEmpty()) {
+            if (byField == null) {
                 return;
             }
             StringBuilder message = new StringBuilder("sd:").append(operation.uriName())
