@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
-# The benchmark: ./bench.sh [--quick] [--only=overhead|waiting|hand-written|webhook|start-up] [--profile]. Builds what it measures, then runs every measurement in one fresh JVM and prints
+# The benchmark: ./bench.sh [--quick] [--only=overhead|waiting|hand-written|webhook|start-up|instances] [--profile]. Builds what it measures, then runs every measurement in one fresh JVM and prints
 # a table of figures and ratios; bench/target/bench-results.md and .json keep them. --profile prints where one call's
 # time and bytes go instead (connector and bare client at concurrency 1). See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")"
+if [[ " $* " == *" --only=instances "* ]]; then
+    # jobs/s with 1, 2 and 3 instances of the packaged Kafka example, each in a JVM of its own (ScaleOutBenchmark,
+    # docs/scale-out.md); --quick: 60 prompts per run instead of 120
+    echo "Building the Kafka example and its test servers (first run: a few minutes)..."
+    ./mvnw -q -B -pl examples/kafka -am package -DskipTests
+    prompts=120
+    [[ " $* " == *" --quick "* ]] && prompts=60
+    cd examples/kafka
+    exec java -Xmx1g -Daws.requestChecksumCalculation=when_required \
+        -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+        -classpath "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+        io.github.camelsd.examples.kafka.ScaleOutBenchmark "$prompts"
+fi
 echo "Building the benchmark, the emulator and the quick start (first run: a few minutes)..."
 # package, not install: the harness runs on the jars of this build, never on copies in the local Maven repository
 ./mvnw -q -B -pl bench,quickstart -am package -Dmaven.test.skip=true

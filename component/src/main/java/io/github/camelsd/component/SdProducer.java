@@ -60,24 +60,20 @@ public class SdProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        requestDefaults = endpoint.getConfiguration().requestDefaults();
-    }
-
-    @Override
     public SdEndpoint getEndpoint() {
         return endpoint;
     }
 
     /**
-     * Starts the endpoint's {@code jobStateRepository} (a no-op when it runs already): a repository made as a bean is
-     * not started by anyone else, and one on a shared store must have read that store before the first message asks
-     * it for a job. Whoever made it stops it (several endpoints may share it).
+     * Reads the request-field options, and starts the endpoint's {@code jobStateRepository} (a no-op when it runs
+     * already): a repository made as a bean is not started by anyone else, and one on a shared store must have read
+     * that store before the first message asks it for a job. Whoever made it stops it (several endpoints may share
+     * it).
      */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        requestDefaults = endpoint.getConfiguration().requestDefaults();
         ServiceHelper.startService(endpoint.getConfiguration().getJobStateRepository());
     }
 
