@@ -3,6 +3,9 @@ package io.github.camelsd.examples.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark row "jobs/s with 1, 2 and 3 instances": the packaged example, N instances in one group on one prompts
@@ -28,8 +31,9 @@ public final class ScaleOutBenchmark {
         try (LocalServers servers = LocalServers.start(0, PROCESSING, Duration.ZERO)) {
             servers.emulator.setQueueLimit(100_000);
             double one = 0;
-            System.out.printf("%n| instances | jobs | seconds | jobs/s | vs 1 instance | vs ideal | submissions |%n");
-            System.out.printf("|---|---|---|---|---|---|---|%n");
+            System.out.printf("%n| instances | jobs | seconds | jobs/s | vs 1 instance | vs ideal | most jobs at the API at once "
+                              + "| jobs per partition | partitions per instance | submissions |%n");
+            System.out.printf("|---|---|---|---|---|---|---|---|---|---|%n");
             for (int count = 1; count <= ScaleOutScenario.PARTITIONS; count++) {
                 servers.emulator.reset();
                 ScaleOutScenario scenario = new ScaleOutScenario(servers, "bench-" + count);
@@ -41,14 +45,19 @@ public final class ScaleOutBenchmark {
                     scenario.awaitMembers(count);
                     long started = System.nanoTime();
                     scenario.produce(prompts);
-                    int done = scenario.awaitResults(prompts, Duration.ofMinutes(10)).size();
+                    Map<String, Map<String, Object>> results = scenario.awaitResults(prompts, Duration.ofMinutes(10));
+                    int done = results.size();
+                    Map<Object, Long> perPartition = new TreeMap<>(results.values().stream().collect(Collectors.groupingBy(
+                            event -> ((Map<?, ?>) event.get("source")).get("partition"), Collectors.counting())));
                     double seconds = (System.nanoTime() - started) / 1e9;
+
                     double jobsPerSecond = done / seconds;
                     one = count == 1 ? jobsPerSecond : one;
                     double ideal = (double) count * JOBS_PER_INSTANCE / (PROCESSING.toMillis() / 1000.0);
-                    System.out.printf("| %d | %d | %.1f | %.2f | %.2f × | %.2f × | %d |%n", count, done, seconds,
-                            jobsPerSecond, jobsPerSecond / one, jobsPerSecond / ideal,
-                            servers.emulator.requestCount("/api/v3/text2img"));
+                    System.out.printf("| %d | %d | %.1f | %.2f | %.2f × | %.2f × | %d | %s | %s | %d |%n", count, done,
+                            seconds, jobsPerSecond, jobsPerSecond / one, jobsPerSecond / ideal,
+                            servers.emulator.mostJobsProcessing(servers.apiKey), perPartition.values(),
+                            scenario.assignment(), servers.emulator.requestCount("/api/v3/text2img"));
                 } finally {
                     for (ExampleInstance instance : instances) {
                         instance.close();

@@ -87,19 +87,36 @@ final class ScaleOutScenario {
         }
     }
 
-    /** Waits until the group has {@code count} members that share the topic's partitions. */
+    /**
+     * Waits until the group has {@code count} members that share the topic's partitions, each with one at least (right
+     * after a member joins, the group can have it without a partition until the next rebalance).
+     */
     void awaitMembers(int count) throws Exception {
         try (Admin admin = admin()) {
             await(() -> {
                 try {
                     ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
                             .get(10, TimeUnit.SECONDS).get(group);
-                    return description.members().size() == count && description.members().stream()
-                            .mapToInt(member -> member.assignment().topicPartitions().size()).sum() == PARTITIONS;
+                    return description.members().size() == count
+                           && description.members().stream()
+                                   .allMatch(member -> !member.assignment().topicPartitions().isEmpty())
+                           && description.members().stream()
+                                   .mapToInt(member -> member.assignment().topicPartitions().size()).sum() == PARTITIONS;
                 } catch (Exception e) {
                     return false;
                 }
             }, Duration.ofMinutes(2), () -> "the group " + group + " has not got " + count + " members");
+        }
+    }
+
+    /** The group's members (client ids) and the partitions each has, as Kafka has them now. */
+    Map<String, List<Integer>> assignment() throws Exception {
+        try (Admin admin = admin()) {
+            Map<String, List<Integer>> assigned = new java.util.TreeMap<>();
+            admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group).members()
+                    .forEach(member -> assigned.put(member.clientId(), member.assignment().topicPartitions().stream()
+                            .map(TopicPartition::partition).sorted().toList()));
+            return assigned;
         }
     }
 
