@@ -43,13 +43,13 @@ public class SdJobMeters {
                 .register(registry);
     }
 
-    /** A job was sent to {@code operation}. */
     /** A training reached {@code stage}: counted per stage, so a dashboard sees trainings move and models get ready. */
     void trainingStage(String stage) {
         Counter.builder(TRAINING_STAGES).description("sd training stage changes seen while waiting")
                 .tag("stage", stage).register(registry).increment();
     }
 
+    /** A job was sent to {@code operation}. */
     void started(String operation) {
         inFlight.incrementAndGet();
         Counter.builder(STARTED).description("sd jobs sent").tag(OPERATION, operation).register(registry).increment();
