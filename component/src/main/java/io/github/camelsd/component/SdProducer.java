@@ -52,6 +52,8 @@ public class SdProducer extends DefaultAsyncProducer {
      * is too large for the JIT to compile, and it was the component's largest own cost per call (docs/performance.md).
      */
     private Map<SdField, Object> requestDefaults;
+    /** The endpoint's record of accepted jobs (nothing without a jobStateRepository), made once with the options. */
+    private SdAcceptedJobs acceptedJobs;
 
     public SdProducer(SdEndpoint endpoint) {
         super(endpoint);
@@ -74,6 +76,7 @@ public class SdProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         requestDefaults = endpoint.getConfiguration().requestDefaults();
+        acceptedJobs = new SdAcceptedJobs(endpoint.getConfiguration());
         ServiceHelper.startService(endpoint.getConfiguration().getJobStateRepository());
     }
 
@@ -392,7 +395,7 @@ public class SdProducer extends DefaultAsyncProducer {
         try {
             String accepted = exchange.getProperty(ACCEPTED_JOB, String.class);
             String fetchTemplate = endpoint.fetchTemplate(request.route());
-            SdAcceptedJobs.Accepted recorded = accepted == null ? acceptedJobs().recalled(exchange) : null;
+            SdAcceptedJobs.Accepted recorded = accepted == null ? acceptedJobs.recalled(exchange) : null;
             if (recorded != null) {
                 LOG.info("{} resumes job {}, accepted earlier for correlation key {}", name, recorded.jobId(),
                         recorded.correlationKey());
@@ -422,7 +425,7 @@ public class SdProducer extends DefaultAsyncProducer {
         }
         if (error == null && response.id() != null && fetchTemplate != null) {
             // before anything else can fail: from here on, this message must never create a second job
-            acceptedJobs().record(exchange, response.id(), fetchTemplate);
+            acceptedJobs.record(exchange, response.id(), fetchTemplate);
             // what a later sd:fetch needs to find this job without knowing its family
             exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);
         }
@@ -557,7 +560,7 @@ public class SdProducer extends DefaultAsyncProducer {
             if (!canResume(failure)) {
                 Object acceptedJob = exchange.removeProperty(ACCEPTED_JOB);
                 if (failure != null && acceptedJob != null) {
-                    acceptedJobs().forget(exchange); // its next attempt must create a new job
+                    acceptedJobs.forget(exchange); // its next attempt must create a new job
                 }
                 Object token = exchange.removeProperty(WEBHOOK_TOKEN);
                 if (token != null) {
@@ -584,10 +587,6 @@ public class SdProducer extends DefaultAsyncProducer {
 
     String name() {
         return name;
-    }
-
-    private SdAcceptedJobs acceptedJobs() {
-        return new SdAcceptedJobs(endpoint.getConfiguration());
     }
 
     /** An answer should never contain the key; if a server echoes it, the log still must not. */
