@@ -72,6 +72,7 @@ public class KafkaRenderRoutes extends RouteBuilder {
                 + "&batching=true"
                 + "&maxPollRecords={{kafka.example.batch-size}}"
                 + "&batchingIntervalMs={{kafka.example.batching-interval-ms}}"
+                + "&pollTimeoutMs={{kafka.example.poll-timeout-ms}}"
                 + "&autoCommitEnable=false"
                 + "&allowManualCommit=true"
                 + "&maxPollIntervalMs={{kafka.example.max-poll-interval-ms}}")

@@ -31,6 +31,7 @@ public final class ScaleOutBenchmark {
         try (LocalServers servers = LocalServers.start(0, PROCESSING, Duration.ZERO)) {
             servers.emulator.setQueueLimit(100_000);
             double one = 0;
+            List<String> stages = new ArrayList<>();
             System.out.printf("%n| instances | jobs | seconds | jobs/s | vs 1 instance | vs ideal | most jobs at the API at once "
                               + "| jobs per partition | partitions per instance | submissions |%n");
             System.out.printf("|---|---|---|---|---|---|---|---|---|---|%n");
@@ -44,6 +45,7 @@ public final class ScaleOutBenchmark {
                     }
                     scenario.awaitMembers(count);
                     long started = System.nanoTime();
+                    long startedAt = System.currentTimeMillis();
                     scenario.produce(prompts);
                     Map<String, Map<String, Object>> results = scenario.awaitResults(prompts, Duration.ofMinutes(10));
                     int done = results.size();
@@ -58,16 +60,54 @@ public final class ScaleOutBenchmark {
                             seconds, jobsPerSecond, jobsPerSecond / one, jobsPerSecond / ideal,
                             servers.emulator.mostJobsProcessing(servers.apiKey), perPartition.values(),
                             scenario.assignment(), servers.emulator.requestCount("/api/v3/text2img"));
+                    stages.add(stages(count, results, scenario.writtenAt, startedAt));
                 } finally {
                     for (ExampleInstance instance : instances) {
                         instance.close();
                     }
                 }
             }
+            System.out.printf("%n| instances | per job, p50 ms: in the topic / taken until accepted + after the download "
+                              + "/ accepted until downloaded | per partition, s from the first prompt: first taken – "
+                              + "last event |%n|---|---|---|%n");
+            stages.forEach(System.out::println);
             System.out.printf("%nEach instance keeps %d jobs at the API; every job is %d s in processing; ideal = "
                               + "instances × %d / %d s. One API key's plan limit caps all instances together "
                               + "(docs/scale-out.md).%n", JOBS_PER_INSTANCE, PROCESSING.toSeconds(), JOBS_PER_INSTANCE,
                     PROCESSING.toSeconds());
         }
+    }
+
+    /**
+     * Where a job's time goes, from its result event's timings, and when each partition's jobs ran: whether the
+     * instances worked at the same time or one after the other.
+     */
+    private static String stages(int count, Map<String, Map<String, Object>> results, Map<String, Long> writtenAt,
+                                 long startedAt) {
+        List<Long> inTopic = new ArrayList<>();
+        List<Long> outsideApi = new ArrayList<>();
+        List<Long> api = new ArrayList<>();
+        Map<Object, long[]> spans = new TreeMap<>();
+        results.forEach((key, event) -> {
+            Map<?, ?> timings = (Map<?, ?>) event.get("timings");
+            Map<?, ?> source = (Map<?, ?>) event.get("source");
+            long topic = ((Number) timings.get("inTopicMillis")).longValue();
+            long apiMillis = ((Number) timings.get("apiMillis")).longValue();
+            inTopic.add(topic);
+            api.add(apiMillis);
+            outsideApi.add(((Number) timings.get("totalMillis")).longValue() - apiMillis);
+            long taken = ((Number) source.get("timestamp")).longValue() + topic - startedAt;
+            long written = writtenAt.get(key) - startedAt;
+            spans.merge(source.get("partition"), new long[] {taken, written},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        });
+        return String.format("| %d | %d / %d / %d | %s |", count, median(inTopic), median(outsideApi), median(api),
+                spans.entrySet().stream().map(span -> String.format("%s: %.1f – %.1f", span.getKey(),
+                        span.getValue()[0] / 1000.0, span.getValue()[1] / 1000.0)).collect(Collectors.joining(", ")));
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
     }
 }

@@ -44,6 +44,8 @@ final class ScaleOutScenario {
     int resultCount;
     private final LocalServers servers;
     private final Map<String, Map<String, Object>> results = new HashMap<>();
+    /** When each result event was written (its record's timestamp), by record key. */
+    final Map<String, Long> writtenAt = new HashMap<>();
 
     ScaleOutScenario(LocalServers servers, String name) {
         this.servers = servers;
@@ -152,6 +154,7 @@ final class ScaleOutScenario {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> event = JSON.readValue(record.value(), Map.class);
                     results.put(record.key(), event);
+                    writtenAt.put(record.key(), record.timestamp());
                 }
             }
             for (ConsumerRecord<String, String> late : consumer.poll(Duration.ofSeconds(2)).records(renders)) {
