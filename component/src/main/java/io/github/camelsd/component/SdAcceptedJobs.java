@@ -1,5 +1,9 @@
 package io.github.camelsd.component;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.StateRepository;
 
@@ -10,6 +14,10 @@ import org.apache.camel.spi.StateRepository;
  * {@code <job id> <fetch path>}, so that the job can be read whatever endpoint recalls it. The entry of a finished job
  * stays, so that a message that comes again after its job finished reads the finished job instead of paying again;
  * the entry of a failed job is cleared, so that the message's next attempt creates a new job.
+ * <p>
+ * A StateRepository blocks until its store answers, so every call runs on the component's job-state pool and the
+ * methods here return futures; without a repository, or for a message without a correlation key, they are complete at
+ * once and nothing changes threads.
  */
 final class SdAcceptedJobs {
 
@@ -17,45 +25,60 @@ final class SdAcceptedJobs {
     record Accepted(String correlationKey, String jobId, String fetchPath) {
     }
 
+    private static final CompletableFuture<Accepted> NONE = CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
     private final StateRepository<String, String> repository;
     private final String keyHeader;
+    private final Supplier<Executor> pool;
 
-    SdAcceptedJobs(SdConfiguration config) {
+    /** @param pool where the repository's calls run (asked for only when there is one) */
+    SdAcceptedJobs(SdConfiguration config, Supplier<Executor> pool) {
         this.repository = config.getJobStateRepository();
         this.keyHeader = config.getCorrelationKeyHeader();
+        this.pool = pool;
     }
 
     /** The job accepted earlier for this message's correlation key, or null. */
-    Accepted recalled(Exchange exchange) {
+    CompletableFuture<Accepted> recalled(Exchange exchange) {
         String key = correlationKey(exchange);
         if (key == null) {
-            return null;
+            return NONE;
         }
-        String entry = repository.getState(key);
-        int space = entry == null ? -1 : entry.indexOf(' ');
-        return space <= 0 ? null : new Accepted(key, entry.substring(0, space), entry.substring(space + 1));
+        return CompletableFuture.supplyAsync(() -> {
+            String entry = repository.getState(key);
+            int space = entry == null ? -1 : entry.indexOf(' ');
+            return space <= 0 ? null : new Accepted(key, entry.substring(0, space), entry.substring(space + 1));
+        }, pool.get());
     }
 
     /** Records that the API accepted {@code jobId} for this message's correlation key (nothing without both). */
-    void record(Exchange exchange, String jobId, String fetchPath) {
+    CompletableFuture<Void> record(Exchange exchange, String jobId, String fetchPath) {
         String key = correlationKey(exchange);
-        if (key != null) {
-            repository.setState(key, jobId + " " + fetchPath);
+        if (key == null) {
+            return DONE;
         }
+        return CompletableFuture.runAsync(() -> repository.setState(key, jobId + " " + fetchPath), pool.get());
     }
 
     /**
      * The job for this message's correlation key failed for good (a failed generation, or a failure no wait can
      * resume): a message that comes again must create a new job, not read the failed one again.
      */
-    void forget(Exchange exchange) {
+    CompletableFuture<Void> forget(Exchange exchange) {
         String key = correlationKey(exchange);
-        if (key != null && repository.getState(key) != null) {
-            repository.setState(key, ""); // a StateRepository cannot remove: an empty entry recalls nothing
+        if (key == null) {
+            return DONE;
         }
+        return CompletableFuture.runAsync(() -> {
+            if (repository.getState(key) != null) {
+                repository.setState(key, ""); // a StateRepository cannot remove: an empty entry recalls nothing
+            }
+        }, pool.get());
     }
 
-    private String correlationKey(Exchange exchange) {
+    /** The message's correlation key, or null (also without a repository: then nothing is recorded). */
+    String correlationKey(Exchange exchange) {
         if (repository == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.Endpoint;
@@ -13,6 +14,8 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code sd:} component. It owns what all its endpoints share: one HTTP client with a small fixed pool, and one
@@ -20,6 +23,8 @@ import org.apache.camel.support.DefaultComponent;
  */
 @Component("sd")
 public class SdComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SdComponent.class);
 
     @Metadata(description = "Options shared by every sd endpoint (each endpoint can override them).")
     private SdConfiguration configuration = new SdConfiguration();
@@ -43,6 +48,7 @@ public class SdComponent extends DefaultComponent {
     private SdOutputFetcher outputFetcher;
     private SdS3Stager s3Stager;
     private ExecutorService stagingPool;
+    private ExecutorService jobStatePool;
     private final SdJobLimiter jobLimiter = new SdJobLimiter();
     private final SdWebhookRegistry webhookRegistry = new SdWebhookRegistry();
     /** Signs callback tokens when no webhookSecret is configured: valid for this component's lifetime. */
@@ -73,6 +79,14 @@ public class SdComponent extends DefaultComponent {
                 .executor(continuations)
                 .build();
         transport = new SdHttpTransport(client, continuations, new SdRequestGate(maxRequestsInFlight));
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+            // CompletableFuture uses the common pool only with 2 threads or more, else a new thread per task; sendAsync
+            // completes every answer through it (docs/design.md), which only the JVM's settings can change
+            LOG.info("The JDK HTTP client starts a thread per answer here: the common ForkJoinPool has {} thread(s) "
+                     + "({} CPUs). -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 avoids that "
+                     + "(docs/performance.md)", ForkJoinPool.getCommonPoolParallelism(),
+                    Runtime.getRuntime().availableProcessors());
+        }
         waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SdJobWaiter",
                 unboundedQueue("SdJobWaiter", 1));
         outputFetcher = new SdOutputFetcher(transport, waitScheduler);
@@ -104,6 +118,10 @@ public class SdComponent extends DefaultComponent {
                 stagingPool = null;
                 s3Stager = null;
             }
+            if (jobStatePool != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(jobStatePool);
+                jobStatePool = null;
+            }
         }
         if (ioExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(ioExecutor);
@@ -132,6 +150,19 @@ public class SdComponent extends DefaultComponent {
             s3Stager = new SdS3Stager(getCamelContext().createProducerTemplate(), stagingPool);
         }
         return s3Stager;
+    }
+
+    /**
+     * Where the calls of endpoints' {@code jobStateRepository} run, created on first use. A StateRepository blocks for a
+     * round trip to its store (a broker that is down: for its whole timeout), so its calls must not run on the I/O
+     * threads, which every other exchange's answers need; two threads, so one slow call does not hold up the next.
+     */
+    synchronized ExecutorService jobStatePool() {
+        if (jobStatePool == null) {
+            jobStatePool = getCamelContext().getExecutorServiceManager().newThreadPool(this, "SdJobState",
+                    unboundedQueue("SdJobState", 2));
+        }
+        return jobStatePool;
     }
 
     SdOutputFetcher outputFetcher() {

@@ -6,6 +6,7 @@ import io.github.camelsd.component.error.SdGenerationFailedException;
 import io.github.camelsd.component.error.SdImageUnreachableException;
 import io.github.camelsd.component.error.SdInsufficientCreditsException;
 import io.github.camelsd.component.error.SdInvalidKeyException;
+import io.github.camelsd.component.error.SdJobStateException;
 import io.github.camelsd.component.error.SdModelNotFoundException;
 import io.github.camelsd.component.error.SdNsfwContentException;
 import io.github.camelsd.component.error.SdOutputDownloadException;
@@ -31,8 +32,8 @@ import org.apache.camel.util.URISupport;
  * <li>rate limit, spam filter, queue full: redelivered after the wait the API asked for (its {@code retry_after}, 30 s
  * for the spam filter; at most {@code sd.rate-limit.max-delay}), at most {@code sd.rate-limit.max-redeliveries}
  * times;</li>
- * <li>failed generation, server, transport, unparseable answer, wait timeout, local queue full: exponential back-off
- * from {@code sd.backoff.initial-delay}, at most {@code sd.backoff.max-redeliveries} times (a redelivered job that the
+ * <li>failed generation, server, transport, unparseable answer, wait timeout, local queue full, staging, download,
+ * unreadable jobStateRepository: exponential back-off from {@code sd.backoff.initial-delay}, at most {@code sd.backoff.max-redeliveries} times (a redelivered job that the
  * API had accepted is resumed, not sent twice);</li>
  * <li>invalid key, validation, unknown model, no credits, forbidden, unreachable image, other API errors: never
  * retried.</li>
@@ -61,7 +62,7 @@ public class SdErrorHandlingConfiguration extends RouteConfigurationBuilder {
 
         configuration.onException(SdGenerationFailedException.class, SdServerException.class, SdTransportException.class,
                 SdUnparseableResponseException.class, SdWaitTimeoutException.class, SdTooManyPendingJobsException.class,
-                SdOutputDownloadException.class, SdStagingException.class)
+                SdOutputDownloadException.class, SdStagingException.class, SdJobStateException.class)
                 .maximumRedeliveries("{{sd.backoff.max-redeliveries:5}}")
                 .redeliveryDelay("{{sd.backoff.initial-delay:1000}}")
                 .useExponentialBackOff()

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 
 import io.github.camelsd.component.error.SdException;
 import io.github.camelsd.component.error.SdGenerationFailedException;
+import io.github.camelsd.component.error.SdJobStateException;
 import io.github.camelsd.component.error.SdNsfwContentException;
 import io.github.camelsd.component.error.SdTooManyPendingJobsException;
 import io.github.camelsd.component.error.SdUnparseableResponseException;
@@ -76,7 +77,7 @@ public class SdProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         requestDefaults = endpoint.getConfiguration().requestDefaults();
-        acceptedJobs = new SdAcceptedJobs(endpoint.getConfiguration());
+        acceptedJobs = new SdAcceptedJobs(endpoint.getConfiguration(), endpoint.getComponent()::jobStatePool);
         ServiceHelper.startService(endpoint.getConfiguration().getJobStateRepository());
     }
 
@@ -392,26 +393,50 @@ public class SdProducer extends DefaultAsyncProducer {
      * a broken connection), resumes waiting for that job instead of creating a second one.
      */
     private void startJob(Exchange exchange, AsyncCallback callback, SdRequest request) {
+        String accepted = exchange.getProperty(ACCEPTED_JOB, String.class);
+        if (accepted != null) {
+            LOG.debug("{} resumes job {} accepted by an earlier attempt", name, accepted);
+            resumeJob(exchange, callback, request, accepted, endpoint.fetchTemplate(request.route()));
+            return;
+        }
+        CompletableFuture<SdAcceptedJobs.Accepted> recalled;
         try {
-            String accepted = exchange.getProperty(ACCEPTED_JOB, String.class);
-            String fetchTemplate = endpoint.fetchTemplate(request.route());
-            SdAcceptedJobs.Accepted recorded = accepted == null ? acceptedJobs.recalled(exchange) : null;
-            if (recorded != null) {
-                LOG.info("{} resumes job {}, accepted earlier for correlation key {}", name, recorded.jobId(),
-                        recorded.correlationKey());
-                accepted = recorded.jobId();
-                fetchTemplate = recorded.fetchPath();
-                exchange.setProperty(ACCEPTED_JOB, accepted);
-            } else if (accepted != null) {
-                LOG.debug("{} resumes job {} accepted by an earlier attempt", name, accepted);
-            }
-            if (accepted != null) {
-                new SdJobWaiter(this, exchange, callback, accepted, fetchTemplate,
-                        Map.of(SdJson.KEY, request.body().get(SdJson.KEY)), SdJobWaiter.Waiting.JOB).pollNow();
+            recalled = acceptedJobs.recalled(exchange);
+        } catch (RuntimeException e) { // the job-state pool refused: the component is stopping
+            finish(exchange, callback, e, null);
+            return;
+        }
+        recalled.whenComplete((recorded, error) -> {
+            if (error != null) {
+                // not known whether a job was accepted for this message: sending one could pay for it twice
+                Throwable cause = SdHttpTransport.unwrap(error);
+                finish(exchange, callback, new SdJobStateException(name + " could not read the jobStateRepository for "
+                        + "correlation key " + acceptedJobs.correlationKey(exchange) + ": " + cause, exchange, cause),
+                        null);
                 return;
             }
-            call(endpoint.operationUri(request.route()), request.body(), exchange, null)
-                    .whenComplete((response, error) -> onJobAnswer(exchange, callback, request, response, error));
+            try {
+                if (recorded != null) {
+                    LOG.info("{} resumes job {}, accepted earlier for correlation key {}", name, recorded.jobId(),
+                            recorded.correlationKey());
+                    exchange.setProperty(ACCEPTED_JOB, recorded.jobId());
+                    resumeJob(exchange, callback, request, recorded.jobId(), recorded.fetchPath());
+                    return;
+                }
+                call(endpoint.operationUri(request.route()), request.body(), exchange, null)
+                        .whenComplete((response, answerError) -> onJobAnswer(exchange, callback, request, response,
+                                answerError));
+            } catch (RuntimeException e) {
+                finish(exchange, callback, e, null);
+            }
+        });
+    }
+
+    private void resumeJob(Exchange exchange, AsyncCallback callback, SdRequest request, String jobId,
+                           String fetchTemplate) {
+        try {
+            new SdJobWaiter(this, exchange, callback, jobId, fetchTemplate,
+                    Map.of(SdJson.KEY, request.body().get(SdJson.KEY)), SdJobWaiter.Waiting.JOB).pollNow();
         } catch (RuntimeException e) {
             finish(exchange, callback, e, null);
         }
@@ -424,11 +449,36 @@ public class SdProducer extends DefaultAsyncProducer {
             exchange.getMessage().setHeader(SdConstants.ACCEPTED_AT, System.currentTimeMillis());
         }
         if (error == null && response.id() != null && fetchTemplate != null) {
-            // before anything else can fail: from here on, this message must never create a second job
-            acceptedJobs.record(exchange, response.id(), fetchTemplate);
             // what a later sd:fetch needs to find this job without knowing its family
             exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);
+            // before anything else can fail: from here on, this message must never create a second job
+            CompletableFuture<Void> recorded;
+            try {
+                recorded = acceptedJobs.record(exchange, response.id(), fetchTemplate);
+            } catch (RuntimeException e) { // the job-state pool refused: the component is stopping
+                recorded = CompletableFuture.failedFuture(e);
+            }
+            recorded.whenComplete((done, recordError) -> {
+                if (recordError != null) {
+                    // the job is accepted and paid for: wait for it all the same; only a crash before it ends now
+                    // leaves it to be paid again
+                    LOG.warn("{} could not record job {} for correlation key {} in the jobStateRepository, and waits"
+                             + " for it all the same: {}", name, response.id(), acceptedJobs.correlationKey(exchange),
+                            SdHttpTransport.unwrap(recordError).toString());
+                }
+                try {
+                    afterJobAnswer(exchange, callback, request, response, null, fetchTemplate);
+                } catch (RuntimeException e) {
+                    finish(exchange, callback, e, null);
+                }
+            });
+            return;
         }
+        afterJobAnswer(exchange, callback, request, response, error, fetchTemplate);
+    }
+
+    private void afterJobAnswer(Exchange exchange, AsyncCallback callback, SdRequest request, SdResponse response,
+                                Throwable error, String fetchTemplate) {
         boolean waitForIt = error == null && "processing".equals(response.status())
                             && endpoint.getConfiguration().isWaitForResult();
         if (!waitForIt) {
@@ -546,28 +596,54 @@ public class SdProducer extends DefaultAsyncProducer {
      * pool whichever thread got here (see {@link SdContinuations}).
      */
     void finish(Exchange exchange, AsyncCallback callback, Throwable error, Runnable onSuccess) {
+        onPool(() -> finishHere(exchange, callback, SdHttpTransport.unwrap(error), onSuccess));
+    }
+
+    private void onPool(Runnable task) {
         SdContinuations continuations = endpoint.getComponent().continuations();
         if (continuations == null) {
-            finishHere(exchange, callback, error, onSuccess); // the component has stopped: end the exchange here
+            task.run(); // the component has stopped: end the exchange here
         } else {
-            continuations.resume(() -> finishHere(exchange, callback, error, onSuccess));
+            continuations.resume(task);
         }
     }
 
-    private void finishHere(Exchange exchange, AsyncCallback callback, Throwable error, Runnable onSuccess) {
-        try {
-            Throwable failure = SdHttpTransport.unwrap(error);
-            if (!canResume(failure)) {
-                Object acceptedJob = exchange.removeProperty(ACCEPTED_JOB);
-                if (failure != null && acceptedJob != null) {
-                    acceptedJobs.forget(exchange); // its next attempt must create a new job
-                }
-                Object token = exchange.removeProperty(WEBHOOK_TOKEN);
-                if (token != null) {
-                    // a job that ended without waiting (done at once, or failed) expects its callback no more
-                    endpoint.getComponent().webhookRegistry().forget(token.toString());
-                }
+    private void finishHere(Exchange exchange, AsyncCallback callback, Throwable failure, Runnable onSuccess) {
+        if (!canResume(failure)) {
+            Object acceptedJob = exchange.removeProperty(ACCEPTED_JOB);
+            Object token = exchange.removeProperty(WEBHOOK_TOKEN);
+            if (token != null) {
+                // a job that ended without waiting (done at once, or failed) expects its callback no more
+                endpoint.getComponent().webhookRegistry().forget(token.toString());
             }
+            if (failure != null && acceptedJob != null) {
+                // its next attempt must create a new job: the exchange ends once the repository has forgotten this one
+                forgetThenEnd(exchange, callback, failure, acceptedJob);
+                return;
+            }
+        }
+        end(exchange, callback, failure, onSuccess);
+    }
+
+    private void forgetThenEnd(Exchange exchange, AsyncCallback callback, Throwable failure, Object jobId) {
+        CompletableFuture<Void> forgotten;
+        try {
+            forgotten = acceptedJobs.forget(exchange);
+        } catch (RuntimeException e) { // the job-state pool refused: the component is stopping
+            forgotten = CompletableFuture.failedFuture(e);
+        }
+        forgotten.whenComplete((done, error) -> {
+            if (error != null) {
+                LOG.warn("{} could not clear the failed job {} from the jobStateRepository: {}", name, jobId,
+                        SdHttpTransport.unwrap(error).toString());
+            }
+            onPool(() -> end(exchange, callback, failure, null));
+        });
+    }
+
+    /** Ends the exchange: with the failure, else with what {@code onSuccess} writes. */
+    private static void end(Exchange exchange, AsyncCallback callback, Throwable failure, Runnable onSuccess) {
+        try {
             if (failure != null) {
                 exchange.setException(failure);
             } else {

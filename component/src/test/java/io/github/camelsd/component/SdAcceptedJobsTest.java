@@ -1,9 +1,13 @@
 package io.github.camelsd.component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelsd.component.error.SdJobStateException;
 import io.github.camelsd.emulator.Fault;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.camelsd.component.SdOperationsTest.outputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +43,8 @@ class SdAcceptedJobsTest extends SdEmulatorTestSupport {
         sd.getConfiguration().setApiKey(API_KEY);
         sd.getConfiguration().setPollInterval(200);
         sd.getConfiguration().setMinPollInterval(20);
+        // one I/O thread: a repository call that held it would stop every other exchange of this instance
+        sd.setIoThreads(1);
         other.addComponent("sd", sd);
         other.getRegistry().bind("acceptedJobs", shared);
         other.start();
@@ -103,5 +110,94 @@ class SdAcceptedJobsTest extends SdEmulatorTestSupport {
         assertEquals(2, submissions(), "the next attempt created a new job");
         assertNotEquals(failed.getMessage().getHeader(SdConstants.JOB_ID), retried.getMessage().getHeader(SdConstants.JOB_ID));
         assertEquals(1, outputs(retried).size());
+    }
+
+    @Test
+    void aSlowRepositoryHoldsNoIoThread() throws Exception {
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> threads = new CopyOnWriteArrayList<>();
+        other.getRegistry().bind("slowJobs", new MemoryStateRepository() {
+            @Override
+            public String getState(String key) {
+                threads.add(Thread.currentThread().getName());
+                return super.getState(key);
+            }
+
+            @Override
+            public void setState(String key, String value) {
+                threads.add(Thread.currentThread().getName());
+                recording.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS); // a store that takes its time to acknowledge
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.setState(key, value);
+            }
+        });
+        CompletableFuture<Exchange> slow = CompletableFuture.supplyAsync(() -> other.createProducerTemplate().send(
+                "sd:text2img?width=64&height=64&jobStateRepository=#slowJobs&correlationKeyHeader=kafka.KEY", e -> {
+                    e.getMessage().setHeader("kafka.KEY", "slow-1");
+                    e.getMessage().setBody("a slow fox");
+                }));
+        assertTrue(recording.await(10, TimeUnit.SECONDS), "the accepted job is being recorded");
+
+        // meanwhile the instance's only I/O thread serves the other exchanges
+        Exchange meanwhile = CompletableFuture.supplyAsync(() -> other.createProducerTemplate()
+                .send("sd:text2img?width=64&height=64", e -> e.getMessage().setBody("a quick fox")))
+                .get(10, TimeUnit.SECONDS);
+        assertNull(meanwhile.getException(), () -> "failed: " + meanwhile.getException());
+        assertFalse(slow.isDone(), "the recorded job goes on once its record is acknowledged");
+
+        release.countDown();
+        Exchange recorded = slow.get(10, TimeUnit.SECONDS);
+        assertNull(recorded.getException(), () -> "failed: " + recorded.getException());
+        assertEquals(2, submissions());
+        assertFalse(threads.isEmpty());
+        assertTrue(threads.stream().allMatch(name -> name.contains("SdJobState")),
+                () -> "the repository is called on the job-state pool only: " + threads);
+    }
+
+    @Test
+    void anUnreadableRepositorySendsNothingAndFailsRetryably() throws Exception {
+        other.getRegistry().bind("brokenJobs", new MemoryStateRepository() {
+            @Override
+            public String getState(String key) {
+                throw new IllegalStateException("The state topic sd-accepted-jobs was not read within PT30S");
+            }
+        });
+        Exchange failed = sendWithin10s("sd:text2img?width=64&height=64&jobStateRepository=#brokenJobs"
+                                        + "&correlationKeyHeader=kafka.KEY", "order-4");
+        SdJobStateException error = failure(failed, SdJobStateException.class);
+        assertTrue(error.isRetryable());
+        assertTrue(error.getMessage().contains("order-4") && error.getMessage().contains("sd-accepted-jobs"),
+                error::getMessage);
+        assertFalse(error.getMessage().contains(API_KEY));
+        assertEquals(0, submissions(), "unknown whether a job was accepted earlier: none is sent");
+    }
+
+    @Test
+    void anUnwritableRepositoryStillWaitsForTheAcceptedJob() throws Exception {
+        other.getRegistry().bind("readOnlyJobs", new MemoryStateRepository() {
+            @Override
+            public void setState(String key, String value) {
+                throw new IllegalStateException("not leader for partition");
+            }
+        });
+        Exchange done = sendWithin10s("sd:text2img?width=64&height=64&jobStateRepository=#readOnlyJobs"
+                                      + "&correlationKeyHeader=kafka.KEY", "order-5");
+        assertNull(done.getException(), () -> "the job is paid for: its images are wanted all the same, "
+                                               + done.getException());
+        assertEquals(1, outputs(done).size());
+        assertEquals(1, submissions());
+    }
+
+    /** Sends on the other instance, bounded: an exchange that a failing repository left unended fails the test. */
+    private Exchange sendWithin10s(String uri, String correlationKey) throws Exception {
+        return other.createProducerTemplate().asyncSend(uri, e -> {
+            e.getMessage().setHeader("kafka.KEY", correlationKey);
+            e.getMessage().setBody("a fox");
+        }).get(10, TimeUnit.SECONDS);
     }
 }
