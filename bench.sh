@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark: ./bench.sh [--quick] [--only=overhead|waiting|hand-written|webhook|start-up|instances] [--profile]. Builds what it measures, then runs every measurement in one fresh JVM and prints
+# The benchmark: ./bench.sh [--quick] [--only=overhead|waiting|hand-written|webhook|start-up|instances] [--profile]
+# [--jvm-defaults]. Builds what it measures, then runs every measurement in one fresh JVM and prints
 # a table of figures and ratios; bench/target/bench-results.md and .json keep them. --profile prints where one call's
 # time and bytes go instead (connector and bare client at concurrency 1). See docs/performance.md.
 set -euo pipefail
@@ -26,11 +27,20 @@ echo "Building the benchmark, the emulator and the quick start (first run: a few
 # KiB of objects, filling the young generation with empty space 16 times faster on the bare client's side; 16 KiB is
 # only where a new thread starts (TLABs of long-lived threads still grow).
 jvm=(-Xms1g -Xmx1g -Xmn512m -XX:TLABSize=16k)
+args=()
+for arg in "$@"; do
+    [[ "$arg" == --jvm-defaults ]] || args+=("$arg")
+done
+if [[ " $* " != *" --jvm-defaults "* ]]; then
+    # the setting docs/performance.md recommends on machines of 2 CPUs or fewer, for both sides alike: there the JDK's
+    # default common pool has 1 thread, and CompletableFuture then starts a thread per task, so sendAsync starts one per
+    # answer (bare client and connector alike). --jvm-defaults measures without it.
+    jvm+=(-Djava.util.concurrent.ForkJoinPool.common.parallelism=2)
+fi
 if [[ " $* " == *" --profile "* ]]; then
-    # the JDK client's per-answer hop on the common pool instead of a new thread: every byte is then counted by a thread
-    # that is still alive when the profile reads its counter; deep stacks so that allocation sites are not cut off
-    jvm+=(-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -XX:FlightRecorderOptions:stackdepth=256)
+    # deep stacks, so that allocation sites are not cut off
+    jvm+=(-XX:FlightRecorderOptions:stackdepth=256)
 fi
 exec java "${jvm[@]}" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -classpath "bench/target/classes:$(cat bench/target/bench-classpath.txt)" \
-    io.github.camelsd.bench.SdBenchmark "${@:---full}"
+    io.github.camelsd.bench.SdBenchmark "${args[@]:---full}"

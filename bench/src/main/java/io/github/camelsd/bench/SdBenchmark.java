@@ -42,6 +42,8 @@ public final class SdBenchmark {
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         machine.put("mode", quick ? "quick" : "full");
+        // on <= 2 CPUs the JDK default is 1, and then sendAsync starts a thread per answer (docs/performance.md)
+        machine.put("commonPoolParallelism", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
         this.report = new BenchReport(machine);
     }
 
