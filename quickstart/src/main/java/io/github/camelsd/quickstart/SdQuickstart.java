@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.quarkus.main.CamelMain;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ public class SdQuickstart implements QuarkusApplication {
     private static final Logger LOG = LoggerFactory.getLogger("quickstart");
 
     @Inject
+    CamelMain main;
+    @Inject
     CamelContext context;
     @Inject
     ProducerTemplate template;
@@ -46,9 +49,13 @@ public class SdQuickstart implements QuarkusApplication {
         Files.createDirectories(output);
         List<PromptSource.Prompt> prompts = PromptSource.read(input);
 
+        // A command-mode application starts Camel itself, through Camel Quarkus' CamelMain as Quarkus would: init
+        // applies the camel.component.sd.* properties and the extensions' customizers (in dev mode the JMX
+        // management's, without which the CamelContext fails to start), start starts the CamelContext. The sd
+        // component is told where the API is in between.
+        main.init();
         try (SdEmulator emulator = useEmulatorUnlessKeyGiven()) {
-            // a command-mode application starts Camel itself, once the sd component knows which API to call
-            context.start();
+            main.startEngine();
             context.addRoutes(new RenderRoutes(new ResultFiles(output)));
             int failed = render(prompts);
             LOG.info("Done: {} of {} prompts rendered, {} failed; results in {}", prompts.size() - failed, prompts.size(),
