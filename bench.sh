@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: ./bench.sh [--quick] [--only=overhead|waiting|hand-written|webhook|start-up|instances] [--profile]
-# [--jvm-defaults]. Builds what it measures, then runs every measurement in one fresh JVM and prints
+# [--profile-concurrency=N] [--jvm-defaults]. Builds what it measures, then runs every measurement in one fresh JVM and prints
 # a table of figures and ratios; bench/target/bench-results.md and .json keep them. --profile prints where one call's
 # time and bytes go instead (connector and bare client at concurrency 1). See docs/performance.md.
 set -euo pipefail

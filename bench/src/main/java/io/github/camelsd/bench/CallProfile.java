@@ -26,7 +26,7 @@ import org.apache.camel.Endpoint;
 
 /**
  * Where one call's time and bytes go ({@code ./bench.sh --profile}): the connector and the bare client at concurrency 1
- * against the same emulator, warmed up, then per call what noise on a shared machine does not move, the heap bytes the
+ * (or {@code --profile-concurrency=N}) against the same emulator, warmed up, then per call what noise on a shared machine does not move, the heap bytes the
  * harness JVM allocated, its CPU time and the threads it started, and a JFR recording of each side alone (allocation
  * samples, 1 ms execution samples) summed by the code that allocated or ran. Printed as Markdown for
  * docs/performance.md.
@@ -38,7 +38,7 @@ final class CallProfile {
     private CallProfile() {
     }
 
-    static String run(boolean quick) throws Exception {
+    static String run(boolean quick, int concurrency) throws Exception {
         int calls = quick ? 2_000 : 10_000;
         StringBuilder out = new StringBuilder();
         try (EmulatorProcess emulator = EmulatorProcess.start(Duration.ZERO);
@@ -52,25 +52,25 @@ final class CallProfile {
             IntFunction<CompletableFuture<?>> viaBare = i -> bare.text2img("bare profile " + i);
             // the JIT's steady state: both sides compiled before anything is counted
             for (int i = 0; i < 2; i++) {
-                LoadRunner.run(calls, 1, sd);
-                LoadRunner.run(calls, 1, viaBare);
+                LoadRunner.run(calls, concurrency, sd);
+                LoadRunner.run(calls, concurrency, viaBare);
             }
             var threads = ManagementFactory.getThreadMXBean();
             long started = threads.getTotalStartedThreadCount();
-            TimedRound.Costs sdCost = TimedRound.Costs.of(List.of(TimedRound.run(calls, 1, sd, heap)));
+            TimedRound.Costs sdCost = TimedRound.Costs.of(List.of(TimedRound.run(calls, concurrency, sd, heap)));
             long sdThreads = threads.getTotalStartedThreadCount() - started;
             started = threads.getTotalStartedThreadCount();
-            TimedRound.Costs bareCost = TimedRound.Costs.of(List.of(TimedRound.run(calls, 1, viaBare, heap)));
+            TimedRound.Costs bareCost = TimedRound.Costs.of(List.of(TimedRound.run(calls, concurrency, viaBare, heap)));
             long bareThreads = threads.getTotalStartedThreadCount() - started;
-            out.append("Per call at concurrency 1 (").append(calls).append(" calls each, harness JVM, common pool")
+            out.append("Per call at concurrency ").append(concurrency).append(" (").append(calls).append(" calls each, harness JVM, common pool")
                     .append(" parallelism ").append(ForkJoinPool.getCommonPoolParallelism()).append("):\n\n")
                     .append("| | sd | bare | sd − bare |\n|---|---|---|---|\n")
                     .append(row("heap allocated (bytes)", sdCost.kibPerCall() * 1024, bareCost.kibPerCall() * 1024, "%.0f"))
                     .append(row("CPU time (µs)", sdCost.cpuMicrosPerCall(), bareCost.cpuMicrosPerCall(), "%.1f"))
                     .append(row("threads started", (double) sdThreads / calls, (double) bareThreads / calls, "%.2f"))
                     .append('\n');
-            out.append(recorded("sd", calls, sd));
-            out.append(recorded("bare", calls, viaBare));
+            out.append(recorded("sd", calls, concurrency, sd));
+            out.append(recorded("bare", calls, concurrency, viaBare));
             producer.stop();
             camel.stop();
         }
@@ -83,7 +83,8 @@ final class CallProfile {
     }
 
     /** One side alone under JFR: its allocation sites and its hottest methods. */
-    private static String recorded(String side, int calls, IntFunction<CompletableFuture<?>> call) throws Exception {
+    private static String recorded(String side, int calls, int concurrency, IntFunction<CompletableFuture<?>> call)
+            throws Exception {
         Path file = Files.createTempFile("sd-profile-" + side, ".jfr");
         Instant counted;
         try (Recording recording = new Recording()) {
@@ -93,9 +94,9 @@ final class CallProfile {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
             recording.start();
             // a thread's first sample in the recording weighs all it allocated before: a lead-in that is not counted
-            LoadRunner.run(calls / 10, 1, call);
+            LoadRunner.run(calls / 10, concurrency, call);
             counted = Instant.now();
-            LoadRunner.run(calls, 1, call);
+            LoadRunner.run(calls, concurrency, call);
             recording.stop();
             recording.dump(file);
         }

@@ -49,11 +49,13 @@ public final class SdBenchmark {
 
     /**
      * {@code --quick} for a smoke run; {@code --only=overhead} (or another section's first word) runs one section;
-     * {@code --profile} profiles one call instead (see {@link CallProfile}).
+     * {@code --profile} profiles one call instead (see {@link CallProfile}), at {@code --profile-concurrency=N} (1).
      */
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--profile")) {
-            System.out.println(CallProfile.run(List.of(args).contains("--quick")));
+            int concurrency = List.of(args).stream().filter(a -> a.startsWith("--profile-concurrency="))
+                    .map(a -> Integer.parseInt(a.substring("--profile-concurrency=".length()))).findFirst().orElse(1);
+            System.out.println(CallProfile.run(List.of(args).contains("--quick"), concurrency));
             return;
         }
         SdBenchmark benchmark = new SdBenchmark(List.of(args).contains("--quick"));
