@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * being loadable there: the jars of the broker's dependencies, which camel-sd-kafka-broker-bundle carries as resources
  * (written to a fresh folder, which {@link #close()} deletes), and camel-sd-kafka-broker's own classes, which are on the
  * build's class path without their dependencies (a jar, or a {@code target/classes} folder in a reactor build).
+ *
+ * <p>The folder is also deleted when this JVM ends without {@link #close()}: a {@code @QuarkusTest} run ends its JVM
+ * with the Dev Services still open (the child JVM then ends by itself, see {@link SdKafkaBrokerProcess}).
  */
 final class SdKafkaBrokerClasspath implements AutoCloseable {
 
@@ -28,10 +31,13 @@ final class SdKafkaBrokerClasspath implements AutoCloseable {
 
     private final Path folder;
     private final List<Path> entries;
+    private final Thread deleteOnExit;
 
     private SdKafkaBrokerClasspath(Path folder, List<Path> entries) {
         this.folder = folder;
         this.entries = entries;
+        this.deleteOnExit = new Thread(() -> deleteRecursively(folder), "camel-sd-kafka-broker-jars-cleanup");
+        Runtime.getRuntime().addShutdownHook(deleteOnExit);
     }
 
     static SdKafkaBrokerClasspath extract(ClassLoader loader) {
@@ -102,6 +108,11 @@ final class SdKafkaBrokerClasspath implements AutoCloseable {
     /** Deletes the written jars; call it once the JVM that runs on them has ended. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(deleteOnExit);
+        } catch (IllegalStateException e) {
+            // this JVM is shutting down already: the hook deletes the folder, or has
+        }
         deleteRecursively(folder);
     }
 
