@@ -130,7 +130,8 @@ class HttpDevModeIT {
         Files.writeString(app.resolve(ROUTE), ROUTE_SOURCE);
 
         StringBuilder modules = new StringBuilder();
-        for (String module : List.of("emulator", "local-s3", "component", "runtime", "deployment")) {
+        for (String module : List.of("emulator", "local-s3", "kafka-broker", "kafka-broker-bundle", "component", "runtime",
+                "deployment")) {
             modules.append("        <module>").append(work.relativize(root.resolve(module))).append("</module>\n");
         }
         Files.writeString(work.resolve("pom.xml"), """
