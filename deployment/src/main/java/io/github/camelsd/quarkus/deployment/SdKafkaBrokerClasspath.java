@@ -50,9 +50,15 @@ final class SdKafkaBrokerClasspath implements AutoCloseable {
         try {
             List<Path> entries = new ArrayList<>();
             entries.add(brokerClasses(loader));
-            for (String jar : new String(read(loader, BUNDLE + "jars"), StandardCharsets.UTF_8).trim().split(",")) {
+            String index;
+            try (InputStream in = open(loader, BUNDLE + "jars")) {
+                index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (String jar : index.trim().split(",")) {
                 Path target = folder.resolve(jar.substring(jar.lastIndexOf('/') + 1));
-                Files.write(target, read(loader, BUNDLE + jar));
+                try (InputStream in = open(loader, BUNDLE + jar)) {
+                    Files.copy(in, target);
+                }
                 entries.add(target);
             }
             return new SdKafkaBrokerClasspath(folder, List.copyOf(entries));
@@ -90,14 +96,13 @@ final class SdKafkaBrokerClasspath implements AutoCloseable {
         }
     }
 
-    private static byte[] read(ClassLoader loader, String resource) throws IOException {
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing: camel-sd-kafka-broker-bundle is not on the"
-                        + " class path");
-            }
-            return in.readAllBytes();
+    private static InputStream open(ClassLoader loader, String resource) {
+        InputStream in = loader.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException(resource + " is missing: camel-sd-kafka-broker-bundle is not on the class"
+                    + " path");
         }
+        return in;
     }
 
     /** The value of {@code -cp}. */

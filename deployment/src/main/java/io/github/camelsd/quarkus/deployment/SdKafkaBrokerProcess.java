@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -40,6 +41,11 @@ final class SdKafkaBrokerProcess implements AutoCloseable {
             "Attempting to close NetworkClient that has already been closed.");
     /** A controlled shutdown of one node takes a second or two; a child that takes longer is killed. */
     private static final long STOP_SECONDS = 30;
+    /**
+     * A start takes 3 to 20 s, depending on the machine's load; a child that is not ready after this long is killed,
+     * rather than the application's start waiting for it for ever.
+     */
+    private static final long START_SECONDS = 180;
 
     private final Process process;
     private final SdKafkaBrokerClasspath classpath;
@@ -63,12 +69,20 @@ final class SdKafkaBrokerProcess implements AutoCloseable {
                     "--port", String.valueOf(port), "--until-stdin-closes")
                     .redirectErrorStream(true)
                     .start();
+            Process started = process;
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            // killing it ends its output, and so the wait below
+            ready.orTimeout(START_SECONDS, TimeUnit.SECONDS).exceptionally(timeout -> {
+                started.destroyForcibly();
+                return null;
+            });
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             List<String> before = new ArrayList<>();
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith(READY)) {
+                    ready.complete(null);
                     Thread output = new Thread(() -> forward(lines), "camel-sd-kafka-broker-output");
                     output.setDaemon(true);
                     output.start();
@@ -78,8 +92,11 @@ final class SdKafkaBrokerProcess implements AutoCloseable {
                 log(line);
                 before.add(line);
             }
+            // false: the timeout came first
+            boolean ended = ready.complete(null);
             throw new IllegalStateException("the Kafka broker's JVM ended before the broker was ready (exit status "
-                    + process.waitFor() + "):\n" + String.join("\n", before));
+                    + process.waitFor() + (ended ? "" : ", killed after " + START_SECONDS + " s") + "):\n"
+                    + String.join("\n", before));
         } catch (IOException e) {
             stopAfterFailure(process, classpath);
             throw new UncheckedIOException("cannot start the Kafka broker's JVM", e);
