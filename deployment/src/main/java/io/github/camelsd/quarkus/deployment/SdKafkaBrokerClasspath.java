@@ -15,16 +15,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The class path of a {@code KafkaBroker} child JVM, made from what the build's class loader holds without any of it
- * being loadable there: the jars of the broker's dependencies, which camel-sd-kafka-broker-bundle carries as resources
- * (written to a fresh folder, which {@link #close()} deletes), and camel-sd-kafka-broker's own classes, which are on the
- * build's class path without their dependencies (a jar, or a {@code target/classes} folder in a reactor build).
+ * The class path of a {@code KafkaBroker} child JVM, made from what the build's class loader holds without any Kafka
+ * class being loadable there: the jars of the broker's dependencies, which camel-sd-kafka-broker-bundle carries as
+ * resources (written to a fresh folder, which {@link #close()} deletes), and camel-sd-kafka-broker's own classes, which
+ * are on the build's class path without their dependencies (a jar, or a {@code target/classes} folder in a reactor
+ * build).
  *
  * <p>The folder is also deleted when this JVM ends without {@link #close()}: a {@code @QuarkusTest} run ends its JVM
  * with the Dev Services still open (the child JVM then ends by itself, see {@link SdKafkaBrokerProcess}).
  */
 final class SdKafkaBrokerClasspath implements AutoCloseable {
 
+    /** A name, not {@code KafkaBroker.class}: the class is never loaded in this JVM, whose Kafka it would lack. */
     static final String MAIN_CLASS = "io.github.camelsd.kafkabroker.KafkaBroker";
     /** Where camel-sd-kafka-broker-bundle has the jars, and in {@code jars} their names (comma-separated). */
     private static final String BUNDLE = "META-INF/camel-sd-kafka-broker/";
