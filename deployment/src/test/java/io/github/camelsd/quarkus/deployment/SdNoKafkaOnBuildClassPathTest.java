@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * An application without Kafka: its build's class loader, the one other extensions' build steps look for classes in,
- * has no Kafka class, although the extension carries the Kafka broker's jars (camel-sd-kafka-broker-bundle). Micrometer,
- * for one, wires its Kafka binder in when {@code org.apache.kafka.clients.consumer.Consumer} loads there, and the
- * application then fails to start without kafka-clients. A build step of the test looks, as Micrometer's does.
+ * has no Kafka class, although the extension carries the Kafka broker's jars (camel-sd-kafka-broker-bundle).
+ * Micrometer, for one, wires its Kafka binder in when {@code org.apache.kafka.clients.consumer.Consumer} loads there,
+ * and the application then fails to start without kafka-clients. A build step of the test looks, as Micrometer's does.
  */
 class SdNoKafkaOnBuildClassPathTest {
 
