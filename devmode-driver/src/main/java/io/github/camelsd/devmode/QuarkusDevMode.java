@@ -37,8 +37,8 @@ public final class QuarkusDevMode implements AutoCloseable {
      * The modules the copy is built with: the extension, what it depends on, and this driver (a test dependency of the
      * applications, which {@code quarkus:dev} resolves too).
      */
-    private static final List<String> REACTOR = List.of("emulator", "local-s3", "component", "runtime", "deployment",
-            "devmode-driver");
+    private static final List<String> REACTOR = List.of("emulator", "local-s3", "kafka-broker", "kafka-broker-bundle",
+            "component", "runtime", "deployment", "devmode-driver");
     private static final Pattern ARTIFACT_ID = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>");
 
     private final Path root;

@@ -56,7 +56,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * open those calls throw instead, so a test JVM reports the failure rather than vanishing.
  *
  * <p>{@link #main(String[])} runs one on its own: {@code java -jar camel-sd-kafka-broker-VERSION-standalone.jar
- * [--port 9092] [--topics prompts,renders]}.
+ * [--port 9092] [--topics prompts,renders] [--until-stdin-closes]}.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -319,18 +319,23 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * {@code KafkaBroker [--port PORT] [--topics a,b,c]}: starts a broker (PORT 0 or absent: a free one), creates the
-     * topics, prints {@code bootstrap.servers=127.0.0.1:PORT}, and runs until the JVM is stopped (Ctrl-C).
+     * {@code KafkaBroker [--port PORT] [--topics a,b,c] [--until-stdin-closes]}: starts a broker (PORT 0 or absent: a
+     * free one), creates the topics, prints {@code bootstrap.servers=127.0.0.1:PORT}, and runs until the JVM is stopped
+     * (Ctrl-C) or, with {@code --until-stdin-closes}, until its standard input ends: a parent process that holds the
+     * other end of that pipe stops the broker by closing it, and when the parent dies, however it dies, the pipe closes
+     * too and the broker does not outlive it.
      */
     public static void main(String[] args) throws InterruptedException {
         int port = 0;
         String[] topics = new String[0];
+        boolean untilStdinCloses = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                 case "--topics" -> topics = value(args, ++i, "--topics").split(",");
+                case "--until-stdin-closes" -> untilStdinCloses = true;
                 default -> {
-                    System.err.println("usage: KafkaBroker [--port PORT] [--topics a,b,c]");
+                    System.err.println("usage: KafkaBroker [--port PORT] [--topics a,b,c] [--until-stdin-closes]");
                     System.exit(2);
                 }
             }
@@ -354,7 +359,21 @@ public final class KafkaBroker implements AutoCloseable {
                         : ""));
         System.out.println("bootstrap.servers=" + broker.bootstrapServers());
         System.out.flush();
+        if (untilStdinCloses) {
+            awaitEndOfInput();
+            System.exit(0); // the shutdown hook closes the broker
+        }
         stopped.await();
+    }
+
+    private static void awaitEndOfInput() {
+        try {
+            while (System.in.read() >= 0) {
+                // what is written is ignored: only the end counts
+            }
+        } catch (IOException e) {
+            // a broken pipe ends the input as well
+        }
     }
 
     private static String value(String[] args, int i, String option) {

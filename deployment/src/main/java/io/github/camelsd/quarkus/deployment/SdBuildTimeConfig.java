@@ -1,6 +1,7 @@
 package io.github.camelsd.quarkus.deployment;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -44,6 +45,9 @@ public interface SdBuildTimeConfig {
 
         /** Dev Services for {@code staging=s3}: a local S3-compatible server. */
         S3 s3();
+
+        /** Dev Services for applications with Kafka: a Kafka broker in a child JVM. */
+        Kafka kafka();
     }
 
     interface S3 {
@@ -55,6 +59,22 @@ public interface SdBuildTimeConfig {
          */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface Kafka {
+
+        /**
+         * Start a Kafka broker (KRaft, one node, in a child JVM, on 127.0.0.1) in dev and test mode when the
+         * application has Kafka ({@code kafka-clients} among its dependencies: camel-quarkus-kafka, quarkus-kafka-client,
+         * ...) and neither {@code camel.component.kafka.brokers} nor {@code kafka.bootstrap.servers} is configured. The
+         * application then gets both. Where Quarkus's Dev Services for Kafka can start a container (a container runtime
+         * is available and {@code quarkus.kafka.devservices.enabled} is not {@code false}), those are left to do it.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The broker's port on 127.0.0.1; a free one if not set. */
+        OptionalInt port();
     }
 
     interface Health {
