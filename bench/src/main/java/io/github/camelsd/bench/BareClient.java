@@ -17,8 +17,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The baseline: the same HTTP library the component uses (the JDK client, same thread count), the same JSON library,
- * the same request; nothing else. What the connector adds on top of this is its overhead.
+ * The baseline: the same HTTP library the component uses (the JDK client, on an executor of 2 threads; {@code sendAsync}
+ * completes its futures on the common pool, whose threads then parse the answer and send the next call), the same JSON
+ * library, the same request; nothing else. What the connector adds on top of this is its overhead.
  */
 final class BareClient implements AutoCloseable {
 
