@@ -16,17 +16,14 @@ import org.apache.camel.spi.StateRepository;
  * the entry of a failed job is cleared, so that the message's next attempt creates a new job.
  * <p>
  * A StateRepository blocks until its store answers, so every call runs on the component's job-state pool and the
- * methods here return futures; without a repository, or for a message without a correlation key, they are complete at
- * once and nothing changes threads.
+ * methods here return futures. A message with no {@link #correlationKey} (or an endpoint without a repository) is not
+ * recorded at all.
  */
 final class SdAcceptedJobs {
 
     /** A job recalled for a correlation key: its id and the path that reads it. */
     record Accepted(String correlationKey, String jobId, String fetchPath) {
     }
-
-    private static final CompletableFuture<Accepted> NONE = CompletableFuture.completedFuture(null);
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final StateRepository<String, String> repository;
     private final String keyHeader;
@@ -39,12 +36,8 @@ final class SdAcceptedJobs {
         this.pool = pool;
     }
 
-    /** The job accepted earlier for this message's correlation key, or null. */
-    CompletableFuture<Accepted> recalled(Exchange exchange) {
-        String key = correlationKey(exchange);
-        if (key == null) {
-            return NONE;
-        }
+    /** The job accepted earlier for {@code key} (the message's {@link #correlationKey}), or null. */
+    CompletableFuture<Accepted> recalled(String key) {
         return CompletableFuture.supplyAsync(() -> {
             String entry = repository.getState(key);
             int space = entry == null ? -1 : entry.indexOf(' ');
@@ -52,24 +45,16 @@ final class SdAcceptedJobs {
         }, pool.get());
     }
 
-    /** Records that the API accepted {@code jobId} for this message's correlation key (nothing without both). */
-    CompletableFuture<Void> record(Exchange exchange, String jobId, String fetchPath) {
-        String key = correlationKey(exchange);
-        if (key == null) {
-            return DONE;
-        }
+    /** Records that the API accepted {@code jobId} for {@code key}. */
+    CompletableFuture<Void> record(String key, String jobId, String fetchPath) {
         return CompletableFuture.runAsync(() -> repository.setState(key, jobId + " " + fetchPath), pool.get());
     }
 
     /**
-     * The job for this message's correlation key failed for good (a failed generation, or a failure no wait can
-     * resume): a message that comes again must create a new job, not read the failed one again.
+     * The job for {@code key} failed for good (a failed generation, or a failure no wait can resume): a message that
+     * comes again must create a new job, not read the failed one again.
      */
-    CompletableFuture<Void> forget(Exchange exchange) {
-        String key = correlationKey(exchange);
-        if (key == null) {
-            return DONE;
-        }
+    CompletableFuture<Void> forget(String key) {
         return CompletableFuture.runAsync(() -> {
             if (repository.getState(key) != null) {
                 repository.setState(key, ""); // a StateRepository cannot remove: an empty entry recalls nothing
@@ -77,7 +62,10 @@ final class SdAcceptedJobs {
         }, pool.get());
     }
 
-    /** The message's correlation key, or null (also without a repository: then nothing is recorded). */
+    /**
+     * The message's correlation key, or null when nothing is to be recorded (no repository, or no key): then the
+     * producer calls none of the methods above, and nothing changes threads.
+     */
     String correlationKey(Exchange exchange) {
         if (repository == null) {
             return null;

@@ -399,9 +399,14 @@ public class SdProducer extends DefaultAsyncProducer {
             resumeJob(exchange, callback, request, accepted, endpoint.fetchTemplate(request.route()));
             return;
         }
+        String correlationKey = acceptedJobs.correlationKey(exchange);
+        if (correlationKey == null) {
+            submitJob(exchange, callback, request);
+            return;
+        }
         CompletableFuture<SdAcceptedJobs.Accepted> recalled;
         try {
-            recalled = acceptedJobs.recalled(exchange);
+            recalled = acceptedJobs.recalled(correlationKey);
         } catch (RuntimeException e) { // the job-state pool refused: the component is stopping
             finish(exchange, callback, e, null);
             return;
@@ -411,25 +416,25 @@ public class SdProducer extends DefaultAsyncProducer {
                 // not known whether a job was accepted for this message: sending one could pay for it twice
                 Throwable cause = SdHttpTransport.unwrap(error);
                 finish(exchange, callback, new SdJobStateException(name + " could not read the jobStateRepository for "
-                        + "correlation key " + acceptedJobs.correlationKey(exchange) + ": " + cause, exchange, cause),
-                        null);
-                return;
-            }
-            try {
-                if (recorded != null) {
-                    LOG.info("{} resumes job {}, accepted earlier for correlation key {}", name, recorded.jobId(),
-                            recorded.correlationKey());
-                    exchange.setProperty(ACCEPTED_JOB, recorded.jobId());
-                    resumeJob(exchange, callback, request, recorded.jobId(), recorded.fetchPath());
-                    return;
-                }
-                call(endpoint.operationUri(request.route()), request.body(), exchange, null)
-                        .whenComplete((response, answerError) -> onJobAnswer(exchange, callback, request, response,
-                                answerError));
-            } catch (RuntimeException e) {
-                finish(exchange, callback, e, null);
+                        + "correlation key " + correlationKey + ": " + cause, exchange, cause), null);
+            } else if (recorded != null) {
+                LOG.info("{} resumes job {}, accepted earlier for correlation key {}", name, recorded.jobId(),
+                        recorded.correlationKey());
+                exchange.setProperty(ACCEPTED_JOB, recorded.jobId());
+                resumeJob(exchange, callback, request, recorded.jobId(), recorded.fetchPath());
+            } else {
+                submitJob(exchange, callback, request);
             }
         });
+    }
+
+    private void submitJob(Exchange exchange, AsyncCallback callback, SdRequest request) {
+        try {
+            call(endpoint.operationUri(request.route()), request.body(), exchange, null)
+                    .whenComplete((response, error) -> onJobAnswer(exchange, callback, request, response, error));
+        } catch (RuntimeException e) {
+            finish(exchange, callback, e, null);
+        }
     }
 
     private void resumeJob(Exchange exchange, AsyncCallback callback, SdRequest request, String jobId,
@@ -448,13 +453,17 @@ public class SdProducer extends DefaultAsyncProducer {
         if (error == null) {
             exchange.getMessage().setHeader(SdConstants.ACCEPTED_AT, System.currentTimeMillis());
         }
-        if (error == null && response.id() != null && fetchTemplate != null) {
+        boolean accepted = error == null && response.id() != null && fetchTemplate != null;
+        if (accepted) {
             // what a later sd:fetch needs to find this job without knowing its family
             exchange.getMessage().setHeader(SdConstants.FETCH_PATH, fetchTemplate);
+        }
+        String correlationKey = accepted ? acceptedJobs.correlationKey(exchange) : null;
+        if (correlationKey != null) {
             // before anything else can fail: from here on, this message must never create a second job
             CompletableFuture<Void> recorded;
             try {
-                recorded = acceptedJobs.record(exchange, response.id(), fetchTemplate);
+                recorded = acceptedJobs.record(correlationKey, response.id(), fetchTemplate);
             } catch (RuntimeException e) { // the job-state pool refused: the component is stopping
                 recorded = CompletableFuture.failedFuture(e);
             }
@@ -463,7 +472,7 @@ public class SdProducer extends DefaultAsyncProducer {
                     // the job is accepted and paid for: wait for it all the same; only a crash before it ends now
                     // leaves it to be paid again
                     LOG.warn("{} could not record job {} for correlation key {} in the jobStateRepository, and waits"
-                             + " for it all the same: {}", name, response.id(), acceptedJobs.correlationKey(exchange),
+                             + " for it all the same: {}", name, response.id(), correlationKey,
                             SdHttpTransport.unwrap(recordError).toString());
                 }
                 try {
@@ -616,19 +625,22 @@ public class SdProducer extends DefaultAsyncProducer {
                 // a job that ended without waiting (done at once, or failed) expects its callback no more
                 endpoint.getComponent().webhookRegistry().forget(token.toString());
             }
-            if (failure != null && acceptedJob != null) {
+            String correlationKey = failure != null && acceptedJob != null
+                    ? acceptedJobs.correlationKey(exchange) : null;
+            if (correlationKey != null) {
                 // its next attempt must create a new job: the exchange ends once the repository has forgotten this one
-                forgetThenEnd(exchange, callback, failure, acceptedJob);
+                forgetThenEnd(exchange, callback, failure, correlationKey, acceptedJob);
                 return;
             }
         }
         end(exchange, callback, failure, onSuccess);
     }
 
-    private void forgetThenEnd(Exchange exchange, AsyncCallback callback, Throwable failure, Object jobId) {
+    private void forgetThenEnd(Exchange exchange, AsyncCallback callback, Throwable failure, String correlationKey,
+                               Object jobId) {
         CompletableFuture<Void> forgotten;
         try {
-            forgotten = acceptedJobs.forget(exchange);
+            forgotten = acceptedJobs.forget(correlationKey);
         } catch (RuntimeException e) { // the job-state pool refused: the component is stopping
             forgotten = CompletableFuture.failedFuture(e);
         }
