@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+
+import io.quarkus.bootstrap.util.IoUtils;
 
 /**
  * The class path of a {@code KafkaBroker} child JVM, made from what the build's class loader holds without any Kafka
@@ -38,7 +38,7 @@ final class SdKafkaBrokerClasspath implements AutoCloseable {
     private SdKafkaBrokerClasspath(Path folder, List<Path> entries) {
         this.folder = folder;
         this.entries = entries;
-        this.deleteOnExit = new Thread(() -> deleteRecursively(folder), "camel-sd-kafka-broker-jars-cleanup");
+        this.deleteOnExit = new Thread(() -> IoUtils.recursiveDelete(folder), "camel-sd-kafka-broker-jars-cleanup");
         Runtime.getRuntime().addShutdownHook(deleteOnExit);
     }
 
@@ -65,10 +65,10 @@ final class SdKafkaBrokerClasspath implements AutoCloseable {
             }
             return new SdKafkaBrokerClasspath(folder, List.copyOf(entries));
         } catch (IOException e) {
-            deleteRecursively(folder);
+            IoUtils.recursiveDelete(folder);
             throw new UncheckedIOException("cannot write the Kafka broker's jars to " + folder, e);
         } catch (RuntimeException e) {
-            deleteRecursively(folder);
+            IoUtils.recursiveDelete(folder);
             throw e;
         }
     }
@@ -120,19 +120,6 @@ final class SdKafkaBrokerClasspath implements AutoCloseable {
         } catch (IllegalStateException e) {
             // this JVM is shutting down already: the hook deletes the folder, or has
         }
-        deleteRecursively(folder);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
+        IoUtils.recursiveDelete(folder);
     }
 }

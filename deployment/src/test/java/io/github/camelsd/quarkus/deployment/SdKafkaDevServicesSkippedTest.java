@@ -1,8 +1,5 @@
 package io.github.camelsd.quarkus.deployment;
 
-import java.util.List;
-
-import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.test.QuarkusUnitTest;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -19,13 +16,7 @@ class SdKafkaDevServicesSkippedTest {
     private static final String OWN_BROKER = "127.0.0.1:9";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(KafkaBrokerProcesses.class))
-            // camel-quarkus-kafka for this application only (see SdKafkaDevServicesTest)
-            .setForcedDependencies(List.of(Dependency.of("org.apache.camel.quarkus", "camel-quarkus-kafka",
-                    System.getProperty("camel-quarkus.version"))))
-            .overrideConfigKey(SdKafkaDevServicesProcessor.QUARKUS_KAFKA_DEVSERVICES, "false")
-            .overrideConfigKey(SdDevServicesProcessor.BASE_URL, "http://127.0.0.1:9")
+    static final QuarkusUnitTest APP = KafkaApplication.with()
             .overrideConfigKey(SdKafkaDevServicesProcessor.BROKERS, OWN_BROKER);
 
     @Test

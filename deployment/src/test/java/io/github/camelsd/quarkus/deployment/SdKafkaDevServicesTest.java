@@ -1,11 +1,9 @@
 package io.github.camelsd.quarkus.deployment;
 
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
@@ -31,16 +29,7 @@ class SdKafkaDevServicesTest {
     static final BlockingQueue<Exchange> RECEIVED = new LinkedBlockingQueue<>();
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ConsumerRoute.class, KafkaBrokerProcesses.class))
-            // camel-quarkus-kafka for this application only: as a dependency of this module it would give every other
-            // test's application Kafka, and so a broker to start
-            .setForcedDependencies(List.of(Dependency.of("org.apache.camel.quarkus", "camel-quarkus-kafka",
-                    System.getProperty("camel-quarkus.version"))))
-            // Quarkus's Dev Services for Kafka would start a container where a container runtime is available
-            .overrideConfigKey(SdKafkaDevServicesProcessor.QUARKUS_KAFKA_DEVSERVICES, "false")
-            // no API calls here: the emulator need not start
-            .overrideConfigKey(SdDevServicesProcessor.BASE_URL, "http://127.0.0.1:9");
+    static final QuarkusUnitTest APP = KafkaApplication.with(ConsumerRoute.class);
 
     @Inject
     ProducerTemplate template;
