@@ -7,10 +7,11 @@ import java.util.function.IntFunction;
 
 /**
  * One timed round of calls and what it cost this JVM besides time: the heap it allocated, the CPU time of all its
- * threads, and the collections that fell into it. On a shared machine the time swings; these figures barely do.
+ * threads, the collections and the JIT compilation that fell into it, and what the kernel counted (see
+ * {@link KernelCounters}). On a shared machine the time swings; these figures barely do.
  */
 record TimedRound(LoadRunner.Result result, int calls, long allocatedBytes, long cpuNanos, long collections,
-                  long collectionMillis) {
+                  long collectionMillis, long jitMillis, KernelCounters kernel) {
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -28,21 +29,40 @@ record TimedRound(LoadRunner.Result result, int calls, long allocatedBytes, long
         long cpu = OS.getProcessCpuTime();
         long collections = HeapAllocations.collections();
         long collectionMillis = HeapAllocations.collectionMillis();
+        long jit = compilationMillis();
+        KernelCounters kernel = KernelCounters.read();
         LoadRunner.Result result = LoadRunner.run(calls, concurrency, call);
         long cpuAfter = OS.getProcessCpuTime();
+        KernelCounters kernelAfter = KernelCounters.read();
         return new TimedRound(result, calls, heap.reading() - bytes, cpuAfter - cpu,
-                HeapAllocations.collections() - collections, HeapAllocations.collectionMillis() - collectionMillis);
+                HeapAllocations.collections() - collections, HeapAllocations.collectionMillis() - collectionMillis,
+                compilationMillis() - jit, kernelAfter.since(kernel));
     }
 
-    /** The rounds of one side together: heap KiB and CPU µs per call, collections and their milliseconds. */
-    record Costs(double kibPerCall, double cpuMicrosPerCall, long collections, long collectionMillis) {
+    /** The JIT compilers' time so far (their threads' CPU time counts as the process's too). */
+    static long compilationMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /**
+     * The rounds of one side together: heap KiB and CPU µs per call, collections and their milliseconds, JIT
+     * milliseconds, the harness's voluntary context switches per call, the whole machine's busy CPU µs per call and
+     * its idle share.
+     */
+    record Costs(double kibPerCall, double cpuMicrosPerCall, long collections, long collectionMillis, long jitMillis,
+                 double switchesPerCall, double machineMicrosPerCall, double machineIdleShare) {
 
         static Costs of(List<TimedRound> rounds) {
             long calls = rounds.stream().mapToLong(TimedRound::calls).sum();
+            long busy = rounds.stream().mapToLong(round -> round.kernel().machineBusyTicks()).sum();
+            long ticks = rounds.stream().mapToLong(round -> round.kernel().machineTicks()).sum();
             return new Costs(rounds.stream().mapToLong(TimedRound::allocatedBytes).sum() / 1024.0 / calls,
                     rounds.stream().mapToLong(TimedRound::cpuNanos).sum() / 1000.0 / calls,
                     rounds.stream().mapToLong(TimedRound::collections).sum(),
-                    rounds.stream().mapToLong(TimedRound::collectionMillis).sum());
+                    rounds.stream().mapToLong(TimedRound::collectionMillis).sum(),
+                    rounds.stream().mapToLong(TimedRound::jitMillis).sum(),
+                    (double) rounds.stream().mapToLong(round -> round.kernel().voluntarySwitches()).sum() / calls,
+                    busy * KernelCounters.MICROS_PER_TICK / calls, ticks == 0 ? 0 : (double) (ticks - busy) / ticks);
         }
     }
 }
