@@ -113,9 +113,8 @@ public final class SdBenchmark {
             // the JIT's steady state for both sides before anything is timed: on 2 cores the C2 compiler shares them with
             // both sides and the emulator, and went on compiling for some 300,000 calls per side; its CPU time counts
             // as the harness's, so a side timed while it still compiles pays for it
-            IntFunction<CompletableFuture<?>> bareWarmUp = i -> bare.text2img("warm-up " + i);
             int warmedUp = warmUpUntilCompiled(quick ? 2_000 : 20_000, 16, quick ? 1 : 15,
-                    i -> send(producer, endpoint, "warm-up " + i), bareWarmUp);
+                    i -> send(producer, endpoint, "warm-up " + i), i -> bare.text2img("warm-up " + i));
             report.add("overhead", "warm-up before the levels, calls per side (until the JIT compiled under 2 % of the time)",
                     String.valueOf(warmedUp));
             int failures = 0;
