@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,14 +22,14 @@ final class EmulatorHandler implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(EmulatorHandler.class.getName());
 
     private final String baseUrl;
-    private final Queue<RecordedRequest> requests;
+    private final RequestLog requests;
     private final AtomicInteger downloads;
     private final SdFaults faults;
     private final ImageStore images;
     private final ApiPipeline pipeline;
     private final EmulatorThreads threads;
 
-    EmulatorHandler(String baseUrl, Queue<RecordedRequest> requests, AtomicInteger downloads, SdFaults faults,
+    EmulatorHandler(String baseUrl, RequestLog requests, AtomicInteger downloads, SdFaults faults,
             ImageStore images, ApiPipeline pipeline, EmulatorThreads threads) {
         this.baseUrl = baseUrl;
         this.requests = requests;

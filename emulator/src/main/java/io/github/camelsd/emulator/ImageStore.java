@@ -98,6 +98,11 @@ final class ImageStore {
         sets.put(filePrefix, new ImageSet(spec, count));
     }
 
+    /** Forgets the files of the job with {@code filePrefix} (its renders already cached go the usual way). */
+    void forget(String filePrefix) {
+        sets.remove(filePrefix);
+    }
+
     /** The file name of output {@code index} of a job with {@code filePrefix}. */
     static String fileName(String filePrefix, int index, OutputFormat format) {
         return filePrefix + "-" + index + "." + format.extension();

@@ -1,5 +1,6 @@
 package io.github.camelsd.emulator;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -7,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
  * The jobs of one emulator. Ids are increasing integers in the range the API's ids have. Admission against the per-key
- * queue limit is atomic, so concurrent requests cannot overfill a queue.
+ * queue limit is atomic, so concurrent requests cannot overfill a queue. Past {@value #RETAINED} jobs the oldest finished
+ * ones are forgotten (a fetch of one is answered as of an unknown id), because the emulator also runs for hours (dev
+ * mode, Dev Services, the benchmark's hundreds of thousands of calls) and a job with its request is about 1 KB.
  */
 final class JobStore {
 
@@ -20,6 +24,13 @@ final class JobStore {
     record Load(int jobs, double seconds) {
     }
 
+    static final int RETAINED = 50_000;
+    /** How many jobs one admission looks at to forget: it adds one, so a few keep the store at its bound. */
+    private static final int LOOKS_PER_ADMISSION = 8;
+
+    private final int retained;
+    /** Told of each job forgotten, so that what belongs to it (its images) goes too. */
+    private final Consumer<Job> forgotten;
     private final AtomicLong lastId = new AtomicLong(10_000_000L);
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     /** The jobs that were processing when last looked at; pruned on each look, so it stays as small as the queue. */
@@ -27,6 +38,18 @@ final class JobStore {
     /** Per key, the most jobs it had processing at once: what a plan's queue limit bounds. */
     private final Map<String, Integer> mostProcessing = new HashMap<>(); // guarded by this
     private int refused; // guarded by this
+    /** The ids of the jobs stored, oldest first, except those still processing when last looked at (moved last). */
+    private final ArrayDeque<Long> admitted = new ArrayDeque<>(); // guarded by this
+
+    JobStore(Consumer<Job> forgotten) {
+        this(RETAINED, forgotten);
+    }
+
+    /** A store that keeps {@code retained} jobs, more only while they are processing. */
+    JobStore(int retained, Consumer<Job> forgotten) {
+        this.retained = retained;
+        this.forgotten = forgotten;
+    }
 
     long nextId() {
         return lastId.incrementAndGet();
@@ -41,11 +64,26 @@ final class JobStore {
             return false;
         }
         jobs.put(job.id(), job);
+        admitted.add(job.id());
         if (job.processing(now)) {
             processing.put(job.id(), job);
             mostProcessing.merge(job.key(), (int) queued + 1, Math::max);
         }
+        forgetOldest(now);
         return true;
+    }
+
+    /** Past the bound, forgets the oldest finished jobs; one still processing is kept and looked at again later. */
+    private void forgetOldest(long now) {
+        for (int looked = 0; jobs.size() > retained && looked < LOOKS_PER_ADMISSION; looked++) {
+            Long id = admitted.poll();
+            Job job = jobs.get(id);
+            if (job != null && job.processing(now)) {
+                admitted.add(id);
+            } else if (job != null && jobs.remove(id, job)) {
+                forgotten.accept(job);
+            }
+        }
     }
 
     /** The most jobs {@code key} had processing at once since the store was created or cleared. */
@@ -115,6 +153,7 @@ final class JobStore {
 
     synchronized void clear() {
         jobs.clear();
+        admitted.clear();
         processing.clear();
         mostProcessing.clear();
         refused = 0;

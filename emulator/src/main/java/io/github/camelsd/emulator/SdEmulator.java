@@ -9,9 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +64,10 @@ public final class SdEmulator implements AutoCloseable {
     private final EmulatorSettings settings;
     private final SdFaults faults = new SdFaults();
     private final WebhookFaults webhookFaults = new WebhookFaults();
-    private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final RequestLog requests = new RequestLog();
     private final AtomicInteger downloads = new AtomicInteger();
-    private final JobStore jobs = new JobStore();
     private final ImageStore images = new ImageStore();
+    private final JobStore jobs = new JobStore(job -> images.forget(job.filePrefix()));
     private final SpamFilter spamFilter = new SpamFilter();
     private final Trainings trainings = new Trainings();
     private final EnterpriseServer enterpriseServer;
@@ -357,9 +355,12 @@ public final class SdEmulator implements AutoCloseable {
         return jobs.refused();
     }
 
-    /** The API requests received (image downloads excluded, uploaded ones too), faulted ones included, oldest first. */
+    /**
+     * The API requests received (image downloads excluded, uploaded ones too), faulted ones included, oldest first: the
+     * most recent 50,000 (older ones are forgotten, so that an emulator that runs for hours keeps its heap).
+     */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return requests.list();
     }
 
     /** The image downloads asked for (GET under /generations/ or /uploads/), faulted ones included. */
@@ -367,14 +368,15 @@ public final class SdEmulator implements AutoCloseable {
         return downloads.get();
     }
 
+    /** How many {@linkplain #requests() requests} are recorded. */
     public int requestCount() {
         return requests.size();
     }
 
-    /** The API requests received whose path starts with {@code pathPrefix}. */
+    /** The {@linkplain #requests() requests} recorded whose path starts with {@code pathPrefix}. */
     public int requestCount(String pathPrefix) {
         Objects.requireNonNull(pathPrefix, "pathPrefix");
-        return (int) requests.stream().filter(request -> request.path().startsWith(pathPrefix)).count();
+        return requests.count(request -> request.path().startsWith(pathPrefix));
     }
 
     /**

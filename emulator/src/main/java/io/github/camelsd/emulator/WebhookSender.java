@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,8 +24,8 @@ final class WebhookSender {
     private final OutboundClient outbound;
     private final WebhookFaults faults;
     private final EmulatorThreads threads;
-    private final Queue<RecordedRequest> deliveries = new ConcurrentLinkedQueue<>();
-    private final Queue<RecordedRequest> dropped = new ConcurrentLinkedQueue<>();
+    private final RequestLog deliveries = new RequestLog();
+    private final RequestLog dropped = new RequestLog();
     /** Moves on at each {@link #clear}, so that deliveries still delayed or repeating from before it lapse. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -99,11 +97,11 @@ final class WebhookSender {
     }
 
     List<RecordedRequest> deliveries() {
-        return List.copyOf(deliveries);
+        return deliveries.list();
     }
 
     List<RecordedRequest> dropped() {
-        return List.copyOf(dropped);
+        return dropped.list();
     }
 
     /** Forgets what was sent and dropped; deliveries still delayed or repeating are not sent any more. */
