@@ -20,11 +20,15 @@ final class EmulatorProcess implements AutoCloseable {
     private static final Path JAR = Path.of("emulator/target/camel-sd-emulator-0.1.0-SNAPSHOT-standalone.jar");
 
     private final Process process;
+    private final Thread reaper;
     private final String baseUrl;
 
     private EmulatorProcess(Process process, String baseUrl) {
         this.process = process;
         this.baseUrl = baseUrl;
+        // a harness stopped mid-run (Ctrl-C, kill) must not leave the emulator's JVM behind, listening and holding 1 GB
+        this.reaper = new Thread(process::destroyForcibly, "emulator-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     static EmulatorProcess start(Duration processingTime) throws IOException {
@@ -71,6 +75,11 @@ final class EmulatorProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
         process.destroy();
         process.waitFor();
     }
