@@ -121,6 +121,15 @@ public final class SdBenchmark {
             for (int concurrency : new int[] { 1, 16, 64, 256 }) {
                 failures += level("concurrency " + concurrency, concurrency, producer, endpoint, bare, heap, true);
             }
+            // concurrency 256 again against a bare client with the connector's bound and nothing else: the connector's
+            // own overhead there, apart from what the bound costs any client (the bare side's throughput here against
+            // its unbounded one above)
+            int bound = camel.getComponent("sd", SdComponent.class).getMaxRequestsInFlight();
+            try (BareClient boundedBare = BareClient.bounded(emulator.baseUrl(), bound)) {
+                failures += level("concurrency 256, the bare client bounded to " + bound
+                                  + " requests in flight (as the connector)", 256, producer, endpoint, boundedBare, heap,
+                        false);
+            }
             producer.stop();
             camel.stop();
             // concurrency 256 again with as many requests in flight as the bare client: what the request gate's bound
