@@ -118,17 +118,22 @@ public final class SdBenchmark {
             report.add("overhead", "warm-up before the levels, calls per side (until the JIT compiled under 2 % of the time)",
                     String.valueOf(warmedUp));
             int failures = 0;
+            Level at256 = null;
             for (int concurrency : new int[] { 1, 16, 64, 256 }) {
-                failures += level("concurrency " + concurrency, concurrency, producer, endpoint, bare, heap, true);
+                at256 = level("concurrency " + concurrency, concurrency, producer, endpoint, bare, heap, true);
+                failures += at256.failures();
             }
             // concurrency 256 again against a bare client with the connector's bound and nothing else: the connector's
-            // own overhead there, apart from what the bound costs any client (the bare side's throughput here against
-            // its unbounded one above)
+            // own overhead there, apart from what the bound costs any client
             int bound = camel.getComponent("sd", SdComponent.class).getMaxRequestsInFlight();
             try (BareClient boundedBare = BareClient.bounded(emulator.baseUrl(), bound)) {
-                failures += level("concurrency 256, the bare client bounded to " + bound
-                                  + " requests in flight (as the connector)", 256, producer, endpoint, boundedBare, heap,
-                        false);
+                Level bounded = level("concurrency 256, the bare client bounded to " + bound
+                                      + " requests in flight (as the connector)", 256, producer, endpoint, boundedBare,
+                        heap, false);
+                failures += bounded.failures();
+                report.add("overhead", "concurrency 256: what the bound of " + bound
+                                       + " costs the bare client, throughput bounded / unbounded (medians)",
+                        String.format("%.2f", bounded.bareThroughput() / at256.bareThroughput()));
             }
             producer.stop();
             camel.stop();
@@ -139,7 +144,7 @@ public final class SdBenchmark {
             AsyncProducer unboundedProducer = unboundedEndpoint.createAsyncProducer();
             unboundedProducer.start();
             failures += level("concurrency 256, maxRequestsInFlight=256 (the bare client's 256 connections)", 256,
-                    unboundedProducer, unboundedEndpoint, bare, heap, false);
+                    unboundedProducer, unboundedEndpoint, bare, heap, false).failures();
             unboundedProducer.stop();
             unbounded.stop();
             report.failures("overhead", "calls (sd and bare, every round)", failures);
@@ -147,11 +152,15 @@ public final class SdBenchmark {
         }
     }
 
+    /** What one level of the overhead hands back: its failed calls, and the bare side's median throughput. */
+    private record Level(int failures, double bareThroughput) {
+    }
+
     /**
      * One level of the overhead: warm-up, then rounds of back-to-back pairs of the two sides, and the rows under
-     * {@code at} (the ratio with its target where {@code target}); returns the failed calls.
+     * {@code at} (the ratio with its target where {@code target}).
      */
-    private int level(String at, int concurrency, AsyncProducer producer, Endpoint endpoint, BareClient bare,
+    private Level level(String at, int concurrency, AsyncProducer producer, Endpoint endpoint, BareClient bare,
                       HeapAllocations heap, boolean target) throws InterruptedException {
         int requests = quick ? 500 : concurrency == 1 ? 3_000 : 10_000;
         // each level's own paths (the request gate's queue at 256) compiled too
@@ -210,8 +219,8 @@ public final class SdBenchmark {
                 String.format("%.0f / %.0f µs, %.1f / %.1f %%", sdCosts.machineMicrosPerCall(),
                         bareCosts.machineMicrosPerCall(), 100 * sdCosts.machineIdleShare(),
                         100 * bareCosts.machineIdleShare()));
-        return sdRuns.stream().mapToInt(round -> round.result().failures()).sum()
-               + bareRuns.stream().mapToInt(round -> round.result().failures()).sum();
+        return new Level(sdRuns.stream().mapToInt(round -> round.result().failures()).sum()
+                         + bareRuns.stream().mapToInt(round -> round.result().failures()).sum(), viaBare.throughput());
     }
 
     /**
