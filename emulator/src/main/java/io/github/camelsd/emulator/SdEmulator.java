@@ -143,25 +143,16 @@ public final class SdEmulator implements AutoCloseable {
      * is bound again on the same port after the restart downtime; everything else stays. Nothing when not running or
      * already restarting.
      */
-    private void closeListener() {
-        HttpServer stopped;
-        synchronized (this) {
-            if (pipeline == null || server == null) {
-                return;
-            }
-            stopped = server;
-            server = null;
+    private synchronized void closeListener() {
+        if (pipeline == null || server == null) {
+            return;
         }
-        // the downtime counts from the socket's closing, the first thing stop does; stop itself may take a while
-        long reopenAt = System.nanoTime() + settings.restartDowntime().toNanos();
-        stopped.stop(0);
-        EmulatorThreads timers;
-        synchronized (this) {
-            timers = threads;
-        }
-        if (timers != null) {
-            timers.later(Duration.ofNanos(Math.max(0, reopenAt - System.nanoTime())), this::reopenListener);
-        }
+        // Under the lock, and the listener forgotten only once stop has returned: the listening socket is closed
+        // by then, not before (its channel is closed when the server's selector lets it go), so whoever sees the
+        // listener closed (isAvailable) is refused. The downtime counts from there.
+        server.stop(0);
+        server = null;
+        threads.later(settings.restartDowntime(), this::reopenListener);
     }
 
     /** The end of a restart: the same port again; retried shortly while it cannot be bound yet. */
