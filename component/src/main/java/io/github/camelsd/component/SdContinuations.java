@@ -19,7 +19,17 @@ import org.slf4j.LoggerFactory;
 final class SdContinuations implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SdContinuations.class);
-    private static final ThreadLocal<SdContinuations> RUNNING_ON = new ThreadLocal<>();
+    /**
+     * What the thread runs now: one lookup per task, as the JDK client runs several tasks per call through
+     * {@link #execute(Runnable)}.
+     */
+    private static final ThreadLocal<Running> RUNNING = ThreadLocal.withInitial(Running::new);
+
+    /** A thread's state: whose pool task it runs, and what is to run once that task has returned. */
+    private static final class Running {
+        SdContinuations owner;
+        final ArrayDeque<Runnable> afterTask = new ArrayDeque<>();
+    }
 
     private final Executor pool;
 
@@ -27,22 +37,19 @@ final class SdContinuations implements Executor {
         this.pool = pool;
     }
 
-    /** Tasks to run on this thread once the pool task it runs has returned (see {@link #afterCurrentTask}). */
-    private static final ThreadLocal<ArrayDeque<Runnable>> AFTER_TASK = ThreadLocal.withInitial(ArrayDeque::new);
-
     @Override
     public void execute(Runnable task) {
         pool.execute(() -> {
-            SdContinuations previous = RUNNING_ON.get();
-            RUNNING_ON.set(this);
+            Running running = RUNNING.get();
+            SdContinuations previous = running.owner;
+            running.owner = this;
             try {
                 task.run();
-                ArrayDeque<Runnable> after = AFTER_TASK.get();
-                for (Runnable next = after.poll(); next != null; next = after.poll()) {
+                for (Runnable next = running.afterTask.poll(); next != null; next = running.afterTask.poll()) {
                     runGuarded(next);
                 }
             } finally {
-                RUNNING_ON.set(previous);
+                running.owner = previous;
             }
         });
     }
@@ -54,8 +61,9 @@ final class SdContinuations implements Executor {
      * stopping), {@code refused} runs instead, on the caller.
      */
     void afterCurrentTask(Runnable task, Runnable refused) {
-        if (isCurrentThread()) {
-            AFTER_TASK.get().add(task);
+        Running running = RUNNING.get();
+        if (running.owner == this) {
+            running.afterTask.add(task);
             return;
         }
         try {
@@ -76,7 +84,7 @@ final class SdContinuations implements Executor {
 
     /** Whether the calling thread is running one of this pool's tasks. */
     boolean isCurrentThread() {
-        return RUNNING_ON.get() == this;
+        return RUNNING.get().owner == this;
     }
 
     /**

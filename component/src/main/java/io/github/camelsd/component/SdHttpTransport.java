@@ -11,7 +11,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 
 import io.github.camelsd.component.error.SdTransportException;
 import org.apache.camel.Exchange;
@@ -82,38 +81,37 @@ final class SdHttpTransport {
             try {
                 client.sendAsync(request, info -> {
                     HttpResponse.BodySubscriber<byte[]> body = handler.apply(info);
-                    handOver(body.getBody().thenApply(bytes -> new Answer(info.statusCode(), bytes)), answer, free);
+                    body.getBody().whenComplete((bytes, error) -> handOver(
+                            error == null ? new Answer(info.statusCode(), bytes) : null, error, answer, free));
                     return body;
                 }).whenComplete((response, error) -> {
                     if (error != null) {
-                        handOver(CompletableFuture.failedFuture(unwrap(error)), answer, free);
+                        handOver(null, error, answer, free);
                     }
                 });
             } catch (RuntimeException refused) {
-                // not sent at all (the client refused the request): free the slot off this stack, then fail
-                handOver(CompletableFuture.failedFuture(refused), answer, free);
+                // not sent at all (the client refused the request): free the slot, then fail on the pool
+                handOver(null, refused, answer, free);
             }
         });
         return answer;
     }
 
     /**
-     * Frees the request's slot, then completes {@code answer} like {@code outcome} on the continuation pool; the first
-     * outcome wins. When the outcome arrives on a pool thread (the JDK client runs its tasks there), the route goes on
-     * on that same thread once the client's task has returned, instead of waking another pool thread: no hand-over
-     * cost, and the client's task is not held up by the route.
+     * Frees the request's slot, then completes {@code answer} with {@code value}, or with {@code error} when not null,
+     * on the continuation pool; the first outcome wins. When the outcome arrives on a pool thread (the JDK client runs
+     * its tasks there), the route goes on on that same thread once the client's task has returned, instead of waking
+     * another pool thread: no hand-over cost, and the client's task is not held up by the route.
      */
-    private void handOver(CompletionStage<Answer> outcome, CompletableFuture<Answer> answer, Runnable free) {
-        outcome.whenComplete((value, error) -> {
-            free.run();
-            continuations.afterCurrentTask(() -> {
-                if (error != null) {
-                    answer.completeExceptionally(unwrap(error));
-                } else {
-                    answer.complete(value);
-                }
-            }, () -> answer.completeExceptionally(new IOException("the component is stopping")));
-        });
+    private void handOver(Answer value, Throwable error, CompletableFuture<Answer> answer, Runnable free) {
+        free.run();
+        continuations.afterCurrentTask(() -> {
+            if (error != null) {
+                answer.completeExceptionally(unwrap(error));
+            } else {
+                answer.complete(value);
+            }
+        }, () -> answer.completeExceptionally(new IOException("the component is stopping")));
     }
 
     /** The failure a future stage carries, without the CompletionException that chained stages wrap it in. */

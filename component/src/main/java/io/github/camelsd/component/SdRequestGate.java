@@ -56,7 +56,7 @@ final class SdRequestGate {
     }
 
     private final int limit;
-    private final Map<String, Server> servers = new ConcurrentHashMap<>();
+    private final Map<ServerKey, Server> servers = new ConcurrentHashMap<>();
 
     SdRequestGate(int limit) {
         if (limit < 1) {
@@ -125,7 +125,11 @@ final class SdRequestGate {
         }
     }
 
-    private static String key(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+    /** A server's address; the URI's own strings, so a call neither builds nor hashes a new one. */
+    private record ServerKey(String scheme, String host, int port) {
+    }
+
+    private static ServerKey key(URI uri) {
+        return new ServerKey(uri.getScheme(), uri.getHost(), uri.getPort());
     }
 }

@@ -99,7 +99,9 @@ public interface Limits {
     private static void requireBetween(Object value, BigDecimal min, BigDecimal max) {
         BigDecimal number;
         try {
-            number = value instanceof BigDecimal d ? d : new BigDecimal(value.toString().trim());
+            number = value instanceof BigDecimal d ? d
+                    : value instanceof Long || value instanceof Integer ? BigDecimal.valueOf(((Number) value).longValue())
+                    : new BigDecimal(value.toString().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a number (was '" + value + "')");
         }

@@ -280,6 +280,9 @@ public enum SdField {
     }
 
     private static Long integer(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue(); // whole already: no text round trip (every call reads some)
+        }
         BigDecimal number = number(value, "a whole number");
         try {
             return number.longValueExact();

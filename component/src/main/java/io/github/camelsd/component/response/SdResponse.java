@@ -16,6 +16,8 @@ public final class SdResponse {
 
     private final Map<String, Object> raw;
     private final List<Object> items;
+    /** Read once: every step of a job's flow asks for it, and it is the same answer throughout. */
+    private final String status;
 
     public SdResponse(Map<String, Object> raw) {
         this(raw, null);
@@ -24,6 +26,8 @@ public final class SdResponse {
     private SdResponse(Map<String, Object> raw, List<Object> items) {
         this.raw = raw;
         this.items = items;
+        Object status = raw.get("status");
+        this.status = status == null ? "" : status.toString().trim().toLowerCase(Locale.ROOT);
     }
 
     /** An answer that is a top-level JSON array (model_list): a success whose {@link #items()} are the array. */
@@ -42,8 +46,7 @@ public final class SdResponse {
 
     /** The status in lower case ({@code success}, {@code processing}, {@code failed}, {@code error}, {@code ok}), or "". */
     public String status() {
-        Object status = raw.get("status");
-        return status == null ? "" : status.toString().trim().toLowerCase(Locale.ROOT);
+        return status;
     }
 
     /** The job id as text, or null when absent or empty. */
@@ -97,6 +100,9 @@ public final class SdResponse {
     /** The seed the API used: {@code meta.seed}, or a top-level {@code seed}. */
     public Long seed() {
         Object seed = meta().getOrDefault("seed", raw.get("seed"));
+        if (seed instanceof Long || seed instanceof Integer) {
+            return ((Number) seed).longValue(); // as JSON parses a whole number: no text round trip
+        }
         try {
             return seed == null ? null : new BigDecimal(seed.toString()).longValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
