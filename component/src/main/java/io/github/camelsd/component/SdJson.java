@@ -57,7 +57,11 @@ public final class SdJson {
 
     /** Parses a JSON object; anything else (an array, a scalar, broken JSON) is an IOException. */
     public static Map<String, Object> readObject(byte[] json) throws IOException {
-        return OBJECT.readValue(json);
+        Map<String, Object> object = OBJECT.readValue(json);
+        if (object == null) {
+            throw new IOException("JSON null, not an object"); // Jackson reads a literal null as a null Map
+        }
+        return object;
     }
 
     public static Map<String, Object> toMap(Object typed) {
