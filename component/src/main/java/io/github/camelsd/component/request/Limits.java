@@ -99,8 +99,8 @@ public interface Limits {
     private static void requireBetween(Object value, BigDecimal min, BigDecimal max) {
         BigDecimal number;
         try {
-            number = value instanceof BigDecimal d ? d
-                    : value instanceof Long || value instanceof Integer ? BigDecimal.valueOf(((Number) value).longValue())
+            // the field's wire value: a Long (whole numbers), a BigDecimal (decimals) or a list's item as text
+            number = value instanceof BigDecimal d ? d : value instanceof Long whole ? BigDecimal.valueOf(whole)
                     : new BigDecimal(value.toString().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a number (was '" + value + "')");

@@ -280,7 +280,7 @@ public enum SdField {
     }
 
     private static Long integer(Object value) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue(); // whole already: no text round trip (every call reads some)
         }
         BigDecimal number = number(value, "a whole number");

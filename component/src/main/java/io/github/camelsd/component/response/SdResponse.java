@@ -3,6 +3,7 @@ package io.github.camelsd.component.response;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +17,10 @@ public final class SdResponse {
 
     private final Map<String, Object> raw;
     private final List<Object> items;
-    /** Read once: every step of a job's flow asks for it, and it is the same answer throughout. */
+    // read once: every step of a job's flow asks for these, several times per answer, and they never change
     private final String status;
+    private final String id;
+    private final List<String> output;
 
     public SdResponse(Map<String, Object> raw) {
         this(raw, null);
@@ -28,6 +31,8 @@ public final class SdResponse {
         this.items = items;
         Object status = raw.get("status");
         this.status = status == null ? "" : status.toString().trim().toLowerCase(Locale.ROOT);
+        this.id = idOf(raw);
+        this.output = Collections.unmodifiableList(strings(raw.get("output")));
     }
 
     /** An answer that is a top-level JSON array (model_list): a success whose {@link #items()} are the array. */
@@ -51,6 +56,10 @@ public final class SdResponse {
 
     /** The job id as text, or null when absent or empty. */
     public String id() {
+        return id;
+    }
+
+    private static String idOf(Map<String, Object> raw) {
         Object id = raw.get("id");
         if (id == null) {
             id = raw.get("request_id");
@@ -61,9 +70,9 @@ public final class SdResponse {
         return id == null || id.toString().isBlank() ? null : id.toString();
     }
 
-    /** The output links (or base64 strings): always a list, empty while processing. */
+    /** The output links (or base64 strings): always a list (not modifiable), empty while processing. */
     public List<String> output() {
-        return strings(raw.get("output"));
+        return output;
     }
 
     public List<String> futureLinks() {

@@ -30,4 +30,17 @@ class SdResponseTest {
         assertEquals("", new SdResponse(Map.of("id", 1)).status());
         assertEquals("success", SdResponse.ofArray(java.util.List.of()).status());
     }
+
+    @Test
+    void idAndOutputInEveryFormTheDocsShow() {
+        assertEquals("7", new SdResponse(Map.of("id", 7)).id());
+        assertEquals("7", new SdResponse(Map.of("id", new BigDecimal("7.0"))).id());
+        assertEquals("a-7", new SdResponse(Map.of("request_id", "a-7")).id());
+        assertNull(new SdResponse(Map.of("id", " ")).id());
+        assertEquals(java.util.List.of("http://x/0.png", "http://x/1.png"),
+                new SdResponse(Map.of("output", java.util.List.of("http://x/0.png", "http://x/1.png"))).output());
+        assertEquals(java.util.List.of("http://x/0.png"), new SdResponse(Map.of("output", "http://x/0.png")).output());
+        assertEquals(java.util.List.of(), new SdResponse(Map.of("output", "")).output());
+        assertEquals(java.util.List.of(), new SdResponse(Map.of("status", "processing")).output());
+    }
 }
