@@ -134,6 +134,17 @@ public final class SdBenchmark {
                 report.add("overhead", "concurrency 256: what the bound of " + bound
                                        + " costs the bare client, throughput bounded / unbounded (medians)",
                         String.format("%.2f", bounded.bareThroughput() / at256.bareThroughput()));
+                // and against a bare client that keeps the connector's other constraint too, its callers continued off
+                // the common pool: what a client with the connector's two constraints and nothing else reaches
+                try (BareClient constrainedBare = BareClient.boundedOffCommonPool(emulator.baseUrl(), bound)) {
+                    Level constrained = level("concurrency 256, the bare client bounded to " + bound
+                                              + " and continuing on its executor, not the common pool (as the connector)",
+                            256, producer, endpoint, constrainedBare, heap, false);
+                    failures += constrained.failures();
+                    report.add("overhead", "concurrency 256: what continuing off the common pool costs the bounded bare "
+                                           + "client, throughput off / on the common pool (medians)",
+                            String.format("%.2f", constrained.bareThroughput() / bounded.bareThroughput()));
+                }
             }
             producer.stop();
             camel.stop();
